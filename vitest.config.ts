@@ -1,0 +1,47 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Workspace aliases: every `@discord-bot/*` import (and its sub-path exports) resolves to the package's
+ * TypeScript source through the `source` export condition, so tests run without a build.
+ */
+function workspaceAliases(): { find: string | RegExp; replacement: string }[] {
+  const root = import.meta.dirname;
+  const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    workspaces: string[];
+  };
+  const aliases: { find: string | RegExp; replacement: string }[] = [];
+  for (const dir of workspaces) {
+    const manifestPath = join(root, dir, 'package.json');
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      name: string;
+      exports?: Record<string, { source?: string } | string>;
+    };
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      if (typeof target === 'string' || target.source === undefined) continue;
+      const specifier = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
+      aliases.push({
+        find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`),
+        replacement: resolve(root, dir, target.source),
+      });
+    }
+  }
+  return aliases;
+}
+
+export default defineConfig({
+  resolve: { alias: workspaceAliases(), conditions: ['source'] },
+  test: {
+    include: [
+      'packages/*/test/**/*.test.ts',
+      '{gateway,audio,api,worker,audio-node,single-node}/test/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
