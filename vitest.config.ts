@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { transform } from 'esbuild';
+import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
  * Workspace aliases: every `@discord-bot/*` import (and its sub-path exports) resolves to the package's
@@ -31,7 +32,31 @@ function workspaceAliases(): { find: string | RegExp; replacement: string }[] {
   return aliases;
 }
 
+/**
+ * Vite 8 transforms TypeScript with oxc, which does not lower TC39 (TypeScript 5) decorators yet, and Node 20
+ * cannot run them. Files that use decorators go through esbuild first (the same transform tsx applies at run
+ * time), so tests and `npm start` execute identical code.
+ */
+function standardDecorators(): Plugin {
+  return {
+    name: 'standard-decorators',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!id.endsWith('.ts') || id.includes('/node_modules/') || !/^\s*@[A-Za-z]/m.test(code)) return null;
+      const result = await transform(code, {
+        loader: 'ts',
+        target: 'es2022',
+        format: 'esm',
+        sourcemap: true,
+        sourcefile: id,
+      });
+      return { code: result.code, map: result.map };
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [standardDecorators()],
   resolve: { alias: workspaceAliases(), conditions: ['source'] },
   test: {
     include: [
