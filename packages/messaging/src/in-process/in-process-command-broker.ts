@@ -1,0 +1,147 @@
+import type { Delivery, EnqueueOutcome } from '../bus/command-transport.js';
+
+interface Entry {
+  readonly deliveryId: string;
+  readonly text: string;
+  consumer: string | undefined;
+  deliveredAt: number;
+  deliveries: number;
+}
+
+interface CommandRecord {
+  readonly reply: string | undefined;
+  readonly expiresAt: number;
+}
+
+/**
+ * The in-process stand-in for one Redis holding one command stream: what a consumer group, pending entries,
+ * idempotency records and reply channels do there, it does in memory. Every in-process command bus of a
+ * process shares one broker, as every Redis command bus shares one Redis.
+ */
+export class InProcessCommandBroker {
+  /** Entries not yet answered, in arrival order (a Map keeps insertion order). */
+  readonly #entries = new Map<string, Entry>();
+  readonly #records = new Map<string, CommandRecord>();
+  readonly #waiters = new Map<string, Set<string>>();
+  readonly #replyListeners = new Map<string, (text: string) => void>();
+  readonly #readWakers = new Set<() => void>();
+  #sequence = 0;
+
+  /** Commands waiting or being executed (for tests and diagnostics). */
+  public get size(): number {
+    return this.#entries.size;
+  }
+
+  public listen(replyChannel: string, onReply: (text: string) => void): void {
+    this.#replyListeners.set(replyChannel, onReply);
+  }
+
+  public unlisten(replyChannel: string): void {
+    this.#replyListeners.delete(replyChannel);
+  }
+
+  public enqueue(commandId: string, replyChannel: string, text: string, ttlMs: number): EnqueueOutcome {
+    const record = this.#record(commandId);
+    if (record?.reply !== undefined) return { state: 'done', replyText: record.reply };
+    const waiters = this.#waiters.get(commandId) ?? new Set<string>();
+    waiters.add(replyChannel);
+    this.#waiters.set(commandId, waiters);
+    if (record !== undefined) return { state: 'pending' };
+    this.#records.set(commandId, { reply: undefined, expiresAt: Date.now() + ttlMs });
+    this.#sequence += 1;
+    const deliveryId = `${Date.now()}-${this.#sequence}`;
+    this.#entries.set(deliveryId, { deliveryId, text, consumer: undefined, deliveredAt: 0, deliveries: 0 });
+    for (const wake of this.#readWakers) wake();
+    return { state: 'queued' };
+  }
+
+  /** Hands out up to `count` entries never delivered, waiting up to `blockMs` for one to arrive. */
+  public async read(
+    consumer: string,
+    count: number,
+    blockMs: number,
+    signal: AbortSignal,
+  ): Promise<Delivery[]> {
+    const ready = this.#takeNew(consumer, count);
+    if (ready.length > 0 || blockMs <= 0 || signal.aborted) return ready;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#readWakers.delete(done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, blockMs);
+      this.#readWakers.add(done);
+      signal.addEventListener('abort', done);
+    });
+    return signal.aborted ? [] : this.#takeNew(consumer, count);
+  }
+
+  /** Like XAUTOCLAIM: takes over entries delivered at least `minIdleMs` ago and still unanswered. */
+  public reclaim(consumer: string, minIdleMs: number, count: number): Delivery[] {
+    const now = Date.now();
+    const claimed: Delivery[] = [];
+    for (const entry of this.#entries.values()) {
+      if (claimed.length >= count) break;
+      if (entry.consumer === undefined || now - entry.deliveredAt < minIdleMs) continue;
+      entry.consumer = consumer;
+      entry.deliveredAt = now;
+      entry.deliveries += 1;
+      claimed.push({ deliveryId: entry.deliveryId, text: entry.text, redelivered: true });
+    }
+    return claimed;
+  }
+
+  /** Like XCLAIM JUSTID with idle 0: the entries stay with `consumer`, their idle time restarts. */
+  public touch(consumer: string, deliveryIds: readonly string[]): void {
+    const now = Date.now();
+    for (const id of deliveryIds) {
+      const entry = this.#entries.get(id);
+      if (entry?.consumer === consumer) entry.deliveredAt = now;
+    }
+  }
+
+  public completedReply(commandId: string): string | undefined {
+    return this.#record(commandId)?.reply;
+  }
+
+  public complete(deliveryId: string, commandId: string, replyText: string, ttlMs: number): void {
+    this.#records.set(commandId, { reply: replyText, expiresAt: Date.now() + ttlMs });
+    const waiters = this.#waiters.get(commandId) ?? new Set<string>();
+    this.#waiters.delete(commandId);
+    this.#entries.delete(deliveryId);
+    for (const channel of waiters) {
+      const listener = this.#replyListeners.get(channel);
+      // Asynchronous like a network hop, so a reply never runs inside the consumer's call stack.
+      if (listener !== undefined) queueMicrotask(() => listener(replyText));
+    }
+  }
+
+  public drop(deliveryId: string): void {
+    this.#entries.delete(deliveryId);
+  }
+
+  #takeNew(consumer: string, count: number): Delivery[] {
+    const taken: Delivery[] = [];
+    const now = Date.now();
+    for (const entry of this.#entries.values()) {
+      if (taken.length >= count) break;
+      if (entry.deliveries > 0) continue;
+      entry.consumer = consumer;
+      entry.deliveredAt = now;
+      entry.deliveries = 1;
+      taken.push({ deliveryId: entry.deliveryId, text: entry.text, redelivered: false });
+    }
+    return taken;
+  }
+
+  #record(commandId: string): CommandRecord | undefined {
+    const record = this.#records.get(commandId);
+    if (record !== undefined && record.expiresAt <= Date.now()) {
+      this.#records.delete(commandId);
+      return undefined;
+    }
+    return record;
+  }
+}
