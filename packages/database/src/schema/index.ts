@@ -1,0 +1,12 @@
+export * from './enums.js';
+export { guildSettings } from './guild-settings.js';
+export { playerStates } from './player-states.js';
+export { playlists, playlistTracks } from './playlists.js';
+export { listeningHistory } from './listening-history.js';
+export { featureFlags } from './feature-flags.js';
+export { premiumTiers, type PremiumTierLimits } from './premium-tiers.js';
+export { customers } from './customers.js';
+export { subscriptions } from './subscriptions.js';
+export { webhookSubscriptions } from './webhook-subscriptions.js';
+export { apiKeys } from './api-keys.js';
+export { domainEvents, streamSnapshots } from './domain-events.js';
