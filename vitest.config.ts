@@ -68,5 +68,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Creates the simulator's test certificate authority and trusts it in every worker (NODE_EXTRA_CA_CERTS).
+    globalSetup: ['packages/discord-sim/test-support/test-ca.global-setup.ts'],
   },
 });

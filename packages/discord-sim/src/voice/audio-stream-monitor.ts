@@ -1,0 +1,111 @@
+import { FRAME_DURATION_MS } from './audio-format.js';
+import { JitterBuffer } from './jitter-buffer.js';
+import { OpusFrameDecoder } from './opus-frame-decoder.js';
+
+/** How long received audio is kept for analysis, ms; longer windows are clamped to it. */
+export const MAX_ANALYSIS_WINDOW_MS = 10_000;
+/** Frames a hole is waited for before it counts as lost: 4 frames = 80 ms of reordering tolerated. */
+export const JITTER_DEPTH_FRAMES = 4;
+
+interface Timed<T> {
+  readonly atMs: number;
+  readonly value: T;
+}
+
+/** What one bot connection sent during a window. */
+export interface StreamWindow {
+  readonly packets: number;
+  readonly lostFrames: number;
+  /** Decoded interleaved stereo PCM frames, oldest first. */
+  readonly frames: readonly Int16Array[];
+  readonly lastFrameAtMs: number | null;
+}
+
+/** Drops the entries older than `cutoffMs` from the front of a time-ordered list. */
+function pruneBefore<T>(entries: Timed<T>[], cutoffMs: number): void {
+  let stale = 0;
+  while (stale < entries.length && entries[stale]!.atMs < cutoffMs) stale += 1;
+  if (stale > 0) entries.splice(0, stale);
+}
+
+/**
+ * The audio one bot connection sends: reorders its RTP frames, decodes them with one Opus decoder per SSRC,
+ * and keeps packet arrivals, lost frames and PCM for {@link MAX_ANALYSIS_WINDOW_MS}. Decoding happens as
+ * packets arrive (Opus needs every frame in order); spectra are computed only when asked.
+ */
+export class AudioStreamMonitor {
+  private ssrc: number | null = null;
+  private decoder: OpusFrameDecoder | null = null;
+  private jitter: JitterBuffer<Buffer> | null = null;
+  private readonly arrivals: Timed<null>[] = [];
+  private readonly losses: Timed<number>[] = [];
+  private readonly frames: Timed<Int16Array>[] = [];
+  private total = 0;
+
+  public constructor(private readonly now: () => number = Date.now) {}
+
+  /** Packets received since the monitor was created. */
+  public get totalPackets(): number {
+    return this.total;
+  }
+
+  /** One decrypted Opus frame arrived. A new SSRC starts a new stream (new decoder, new ordering). */
+  public onPacket(ssrc: number, sequence: number, opus: Buffer): void {
+    const atMs = this.now();
+    if (ssrc !== this.ssrc) this.startStream(ssrc);
+    this.total += 1;
+    this.arrivals.push({ atMs, value: null });
+    this.jitter?.push(sequence, opus);
+    this.prune(atMs);
+  }
+
+  /** The stream paused (speaking stopped, socket gone): deliver frames held behind a hole. */
+  public flush(): void {
+    this.jitter?.flush();
+  }
+
+  public window(windowMs: number): StreamWindow {
+    const nowMs = this.now();
+    this.prune(nowMs);
+    const cutoff = nowMs - Math.min(windowMs, MAX_ANALYSIS_WINDOW_MS);
+    const inWindow = <T>(entries: readonly Timed<T>[]): Timed<T>[] =>
+      entries.filter((entry) => entry.atMs >= cutoff);
+    const frames = inWindow(this.frames);
+    return {
+      packets: inWindow(this.arrivals).length,
+      lostFrames: inWindow(this.losses).reduce((sum, loss) => sum + loss.value, 0),
+      frames: frames.map((frame) => frame.value),
+      lastFrameAtMs: this.frames.at(-1)?.atMs ?? null,
+    };
+  }
+
+  /** Ends the current stream and frees its decoder; the history stays readable and the next packet starts a new stream. */
+  public endStream(): void {
+    this.flush();
+    this.decoder?.destroy();
+    this.decoder = null;
+    this.jitter = null;
+    this.ssrc = null;
+  }
+
+  private startStream(ssrc: number): void {
+    this.endStream();
+    const decoder = new OpusFrameDecoder();
+    this.ssrc = ssrc;
+    this.decoder = decoder;
+    this.jitter = new JitterBuffer<Buffer>(JITTER_DEPTH_FRAMES, {
+      onFrame: (opus) => {
+        const pcm = decoder.decode(opus);
+        if (pcm !== null) this.frames.push({ atMs: this.now(), value: pcm });
+      },
+      onLost: (count) => this.losses.push({ atMs: this.now(), value: count }),
+    });
+  }
+
+  private prune(nowMs: number): void {
+    const cutoff = nowMs - MAX_ANALYSIS_WINDOW_MS - FRAME_DURATION_MS;
+    pruneBefore(this.arrivals, cutoff);
+    pruneBefore(this.losses, cutoff);
+    pruneBefore(this.frames, cutoff);
+  }
+}

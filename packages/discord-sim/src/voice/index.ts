@@ -1,0 +1,10 @@
+export { createVoiceServer, DefaultSimVoiceServerOptions } from './create-voice-server.js';
+export { VoiceCloseCode, VoiceOpcode } from './voice-protocol.js';
+export type {
+  SimVoiceServer,
+  SimVoiceServerOptions,
+  VoiceAllocation,
+  VoiceAudioAnalysis,
+  VoiceEncryptionMode,
+  VoiceTlsMaterial,
+} from './voice-server-contract.js';
