@@ -1,0 +1,248 @@
+/**
+ * The `http` source: audio files and Icecast/Shoutcast streams over HTTP(S), and M3U/PLS playlists. Every
+ * request goes through {@link safeFetch} (SSRF checks, pinned DNS, capped redirects) with size/time limits.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { parseBuffer } from 'music-metadata';
+import type { OpenedInput } from '../engine/engine-contract.js';
+import { readLimited, safeFetch } from '../security/safe-fetch.js';
+import { SourceAccessError } from '../security/source-access-error.js';
+import { STREAM_LENGTH_MS, type LavalinkTrack } from '../tracks/track-types.js';
+import { engineFormatOf, sniffFormat, probeOf, type DetectedFormat, SNIFF_BYTES } from './format-detect.js';
+import { loadError, loadErrorFrom, playlistResult, type LoadResult } from './load-result.js';
+import { oggDurationMs } from './ogg-duration.js';
+import { peekStream } from './peek-stream.js';
+import {
+  isHlsPlaylist,
+  looksLikePlaylist,
+  parseM3u,
+  parsePls,
+  type PlaylistEntry,
+} from './playlist-parsers.js';
+import { SourceLimits, type SourceContext } from './source-context.js';
+import { makeTrack, titleFromLocation } from './track-factory.js';
+import { unsupportedFormatError } from './unsupported-format.js';
+
+const PLAYLIST_TYPES = new Set([
+  'audio/x-mpegurl',
+  'audio/mpegurl',
+  'application/x-mpegurl',
+  'audio/x-scpls',
+  'application/pls+xml',
+]);
+
+function headerText(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isRadio(headers: IncomingHttpHeaders): boolean {
+  if (Object.keys(headers).some((key) => key.startsWith('icy-'))) return true;
+  const type = headerText(headers, 'content-type') ?? '';
+  return headers['content-length'] === undefined && /^(audio|application\/ogg)/i.test(type);
+}
+
+/** Loads an http(s) URL: a track, a stream, or a playlist of URLs. */
+export async function loadHttp(url: string, ctx: SourceContext): Promise<LoadResult> {
+  try {
+    return await loadHttpUnsafe(url, ctx);
+  } catch (error) {
+    if (error instanceof SourceAccessError) return loadErrorFrom(error);
+    throw error;
+  }
+}
+
+async function loadHttpUnsafe(url: string, ctx: SourceContext): Promise<LoadResult> {
+  const response = await safeFetch(url, {
+    allowlist: ctx.allowlist,
+    resolver: ctx.resolver,
+    idleTimeoutMs: SourceLimits.probeTimeoutMs,
+  });
+  if (response.status >= 400) {
+    response.body.destroy();
+    return loadError(`Server answered HTTP ${response.status} for ${url}`, 'SOURCE_HTTP_STATUS');
+  }
+  const mime = (headerText(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const path = new URL(response.url).pathname.toLowerCase();
+  if (PLAYLIST_TYPES.has(mime) || /\.(m3u8?|pls)$/.test(path)) {
+    const text = (
+      await readLimited(response.body, SourceLimits.playlistBytes, SourceLimits.probeTimeoutMs)
+    ).toString('utf8');
+    return playlistFromText(text, response.url);
+  }
+  const stream = isRadio(response.headers);
+  const head = await readLimited(
+    response.body,
+    stream ? SourceLimits.streamSniffBytes : SourceLimits.probeBytes,
+    SourceLimits.probeTimeoutMs,
+  );
+  const asText = head.subarray(0, 64).toString('utf8');
+  if (looksLikePlaylist(asText) !== null) return playlistFromText(head.toString('utf8'), response.url);
+  const format = sniffFormat(head, mime);
+  if (format.kind === 'unknown')
+    return loadError(`Unknown or unsupported audio format at ${url}`, 'UNKNOWN_FORMAT');
+  if (format.kind === 'ffmpeg' && ctx.ffmpegPath === null) return unsupportedFormatError(format.name);
+  if (stream) return { loadType: 'track', data: radioTrack(url, response.headers, format) };
+  const size = Number(headerText(response.headers, 'content-length') ?? Number.NaN);
+  const meta = await readTags(head, mime, Number.isFinite(size) ? size : undefined);
+  let lengthMs = meta.durationMs;
+  if (
+    lengthMs === null &&
+    format.kind === 'native' &&
+    format.format.startsWith('ogg') &&
+    Number.isFinite(size)
+  ) {
+    lengthMs = await oggLengthFromTail(url, head, size, ctx);
+  }
+  const track = makeTrack(
+    {
+      identifier: url,
+      title: meta.title ?? titleFromLocation(url),
+      author: meta.artist ?? 'Unknown artist',
+      length: lengthMs ?? 0,
+      isStream: false,
+      uri: url,
+      artworkUrl: null,
+      isrc: meta.isrc,
+      sourceName: 'http',
+    },
+    probeOf(format),
+  );
+  return { loadType: 'track', data: track };
+}
+
+function radioTrack(url: string, headers: IncomingHttpHeaders, format: DetectedFormat): LavalinkTrack {
+  return makeTrack(
+    {
+      identifier: url,
+      title: headerText(headers, 'icy-name') ?? titleFromLocation(url),
+      author: headerText(headers, 'icy-description') ?? 'Unknown artist',
+      length: STREAM_LENGTH_MS,
+      isStream: true,
+      uri: url,
+      artworkUrl: null,
+      isrc: null,
+      sourceName: 'http',
+    },
+    probeOf(format),
+  );
+}
+
+interface Tags {
+  readonly title: string | null;
+  readonly artist: string | null;
+  readonly isrc: string | null;
+  readonly durationMs: number | null;
+}
+
+async function readTags(head: Buffer, mime: string, size: number | undefined): Promise<Tags> {
+  try {
+    const fileInfo = size === undefined ? { mimeType: mime } : { mimeType: mime, size };
+    const { common, format } = await parseBuffer(head, fileInfo, { duration: false, skipCovers: true });
+    return {
+      title: common.title ?? null,
+      artist: common.artist ?? null,
+      isrc: common.isrc?.[0] ?? null,
+      durationMs: format.duration === undefined ? null : Math.round(format.duration * 1000),
+    };
+  } catch {
+    return { title: null, artist: null, isrc: null, durationMs: null };
+  }
+}
+
+async function oggLengthFromTail(
+  url: string,
+  head: Buffer,
+  size: number,
+  ctx: SourceContext,
+): Promise<number | null> {
+  try {
+    const fromByte = Math.max(0, size - SourceLimits.oggTailBytes);
+    const tail = await safeFetch(url, {
+      allowlist: ctx.allowlist,
+      resolver: ctx.resolver,
+      fromByte,
+      idleTimeoutMs: SourceLimits.probeTimeoutMs,
+    });
+    const bytes = await readLimited(tail.body, size, SourceLimits.probeTimeoutMs);
+    return tail.status === 206 || fromByte === 0 ? oggDurationMs(head, bytes) : null;
+  } catch {
+    return null;
+  }
+}
+
+function playlistFromText(text: string, baseUrl: string): LoadResult {
+  if (isHlsPlaylist(text)) return loadError('HLS playlists are not supported', 'UNSUPPORTED_PLAYLIST');
+  const kind = looksLikePlaylist(text) ?? (/\[playlist\]/i.test(text) ? 'pls' : 'm3u');
+  const entries = kind === 'pls' ? parsePls(text) : parseM3u(text);
+  const tracks = entries.flatMap((entry) => {
+    const track = playlistEntryTrack(entry, baseUrl);
+    return track === null ? [] : [track];
+  });
+  if (entries.length > 0 && tracks.length === 0) {
+    return loadError('The playlist has no http(s) entries', 'EMPTY_PLAYLIST');
+  }
+  return playlistResult(titleFromLocation(baseUrl), tracks);
+}
+
+function playlistEntryTrack(entry: PlaylistEntry, baseUrl: string): LavalinkTrack | null {
+  let url: URL;
+  try {
+    url = new URL(entry.location, baseUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // Entries are not fetched while loading (a 1,000-track list would be 1,000 requests); the format is sniffed
+  // and the SSRF checks run when the entry is opened for playback.
+  const isStream = entry.durationMs === -1;
+  return makeTrack(
+    {
+      identifier: url.href,
+      title: entry.title ?? titleFromLocation(url.href),
+      author: 'Unknown artist',
+      length: isStream ? STREAM_LENGTH_MS : (entry.durationMs ?? 0),
+      isStream,
+      uri: url.href,
+      artworkUrl: null,
+      isrc: null,
+      sourceName: 'http',
+    },
+    '',
+  );
+}
+
+/** Opens an http track for the engine, with a range request when `fromByte` is given and the track seekable. */
+export async function openHttp(
+  url: string,
+  format: DetectedFormat,
+  isStream: boolean,
+  fromByte: number | undefined,
+  ctx: SourceContext,
+): Promise<OpenedInput> {
+  const wantedByte = isStream ? undefined : fromByte;
+  const response = await safeFetch(url, {
+    allowlist: ctx.allowlist,
+    resolver: ctx.resolver,
+    idleTimeoutMs: SourceLimits.playbackIdleTimeoutMs,
+    ...(wantedByte === undefined ? {} : { fromByte: wantedByte }),
+  });
+  if (response.status >= 400) {
+    response.body.destroy();
+    throw new SourceAccessError('SOURCE_HTTP_STATUS', `Server answered HTTP ${response.status} for ${url}`);
+  }
+  const startByte = response.status === 206 && wantedByte !== undefined ? wantedByte : 0;
+  let stream: OpenedInput['stream'] = response.body;
+  let hint = engineFormatOf(format);
+  if (hint === null) {
+    if (startByte !== 0) throw new SourceAccessError('SOURCE_NOT_FOUND', `Unknown format of ${url}`);
+    const peeked = await peekStream(response.body, SNIFF_BYTES);
+    stream = peeked.stream;
+    hint = engineFormatOf(sniffFormat(peeked.head, headerText(response.headers, 'content-type')));
+    if (hint === null) {
+      stream.destroy();
+      throw new SourceAccessError('SOURCE_NOT_FOUND', `Unknown or unsupported audio format at ${url}`);
+    }
+  }
+  return { stream, format: hint, startByte };
+}

@@ -1,0 +1,47 @@
+import type { SourceAccessError } from '../security/source-access-error.js';
+import type { LavalinkTrack } from '../tracks/track-types.js';
+
+/** Lavalink v4 `Exception` object. */
+export interface LavalinkException {
+  readonly message: string | null;
+  readonly severity: 'common' | 'suspicious' | 'fault';
+  readonly cause: string;
+  readonly causeStackTrace: string;
+}
+
+export interface PlaylistData {
+  readonly info: { readonly name: string; readonly selectedTrack: number };
+  readonly pluginInfo: Record<string, unknown>;
+  readonly tracks: readonly LavalinkTrack[];
+}
+
+/** `GET /v4/loadtracks` result. */
+export type LoadResult =
+  | { readonly loadType: 'track'; readonly data: LavalinkTrack }
+  | { readonly loadType: 'playlist'; readonly data: PlaylistData }
+  | { readonly loadType: 'search'; readonly data: readonly LavalinkTrack[] }
+  | { readonly loadType: 'empty'; readonly data: null }
+  | { readonly loadType: 'error'; readonly data: LavalinkException };
+
+export const EMPTY_RESULT: LoadResult = { loadType: 'empty', data: null };
+
+/** An `error` load result with a message meant for the person who asked. */
+export function loadError(
+  message: string,
+  cause = 'LoadError',
+  severity: LavalinkException['severity'] = 'common',
+): LoadResult {
+  return { loadType: 'error', data: { message, severity, cause, causeStackTrace: '' } };
+}
+
+/** An `error` load result from a refused or failed source access. */
+export function loadErrorFrom(error: SourceAccessError): LoadResult {
+  const severity =
+    error.code === 'SOURCE_BLOCKED_ADDRESS' || error.code === 'SOURCE_PATH_REFUSED' ? 'suspicious' : 'common';
+  return loadError(error.message, error.code, severity);
+}
+
+export function playlistResult(name: string, tracks: readonly LavalinkTrack[]): LoadResult {
+  if (tracks.length === 0) return EMPTY_RESULT;
+  return { loadType: 'playlist', data: { info: { name, selectedTrack: -1 }, pluginInfo: {}, tracks } };
+}
