@@ -43,15 +43,7 @@ export class RedisStreamFanOutTransport implements FanOutTransport {
     const loop = (async () => {
       while (active && !this.#closed) {
         try {
-          const reply = (await reader.xread(
-            'COUNT',
-            100,
-            'BLOCK',
-            this.#blockMs,
-            'STREAMS',
-            channel,
-            cursor,
-          ));
+          const reply = await reader.xread('COUNT', 100, 'BLOCK', this.#blockMs, 'STREAMS', channel, cursor);
           for (const [id, fields] of reply?.[0]?.[1] ?? []) {
             cursor = id;
             const index = fields.indexOf('m');
