@@ -1,0 +1,1 @@
+export { startApi, type ApiServiceConfig } from './start-api.js';

@@ -1,0 +1,1 @@
+export { startAudio, type AudioServiceConfig } from './start-audio.js';

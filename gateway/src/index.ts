@@ -1,0 +1,1 @@
+export { startGateway, type GatewayServiceConfig } from './start-gateway.js';

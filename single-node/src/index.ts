@@ -1,0 +1,1 @@
+export { startSingleNode } from './start-single-node.js';

@@ -1,0 +1,1 @@
+export { startWorker, type WorkerServiceConfig } from './start-worker.js';
