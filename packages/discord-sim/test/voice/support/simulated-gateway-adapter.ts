@@ -8,19 +8,24 @@ export interface VoiceIdentity {
   readonly sessionId: string;
 }
 
+export interface SimulatedJoin {
+  readonly connection: VoiceConnection;
+  /** Op-4 joins the library sent: 1 unless it had to rejoin (a resume does not rejoin). */
+  readonly joins: () => number;
+}
+
 /**
  * Joins with the real `@discordjs/voice`, playing the main gateway's part in the adapter: every op-4 join the
- * library sends is answered, as Discord does, with VOICE_STATE_UPDATE and a VOICE_SERVER_UPDATE carrying a
- * freshly allocated token and endpoint.
+ * library sends is answered, as Discord does, with VOICE_STATE_UPDATE and a VOICE_SERVER_UPDATE carrying the
+ * allocated token and endpoint.
  */
-export function joinThroughSimulatedGateway(
-  server: SimVoiceServer,
-  identity: VoiceIdentity,
-): VoiceConnection {
+export function joinThroughSimulatedGateway(server: SimVoiceServer, identity: VoiceIdentity): SimulatedJoin {
+  let joins = 0;
   const adapterCreator: DiscordGatewayAdapterCreator = (methods) => ({
     sendPayload(payload) {
       const d = (payload as { d?: { channel_id?: string | null } }).d;
       if (typeof d?.channel_id !== 'string') return true;
+      joins += 1;
       const channelId = d.channel_id;
       const { token, endpoint } = server.allocate({ ...identity, channelId });
       setImmediate(() => {
@@ -45,11 +50,12 @@ export function joinThroughSimulatedGateway(
       // Nothing to release: the simulated gateway holds no resources for the adapter.
     },
   });
-  return joinVoiceChannel({
+  const connection = joinVoiceChannel({
     guildId: identity.guildId,
     channelId: identity.channelId,
     selfDeaf: true,
     group: identity.userId,
     adapterCreator,
   });
+  return { connection, joins: () => joins };
 }
