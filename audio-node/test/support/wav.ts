@@ -1,0 +1,45 @@
+/** A 16-bit PCM WAV of a sine tone, for fixtures (no encoder needed). */
+export function makeWav(options: {
+  seconds: number;
+  frequency?: number;
+  sampleRate?: number;
+  channels?: number;
+  title?: string;
+}): Buffer {
+  const sampleRate = options.sampleRate ?? 48_000;
+  const channels = options.channels ?? 2;
+  const frequency = options.frequency ?? 440;
+  const frames = Math.round(options.seconds * sampleRate);
+  const data = Buffer.alloc(frames * channels * 2);
+  for (let i = 0; i < frames; i++) {
+    const sample = Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 0.5 * 32767);
+    for (let c = 0; c < channels; c++) data.writeInt16LE(sample, (i * channels + c) * 2);
+  }
+  const chunks: Buffer[] = [];
+  const fmt = Buffer.alloc(16);
+  fmt.writeUInt16LE(1, 0);
+  fmt.writeUInt16LE(channels, 2);
+  fmt.writeUInt32LE(sampleRate, 4);
+  fmt.writeUInt32LE(sampleRate * channels * 2, 8);
+  fmt.writeUInt16LE(channels * 2, 12);
+  fmt.writeUInt16LE(16, 14);
+  chunks.push(chunk('fmt ', fmt));
+  if (options.title !== undefined) {
+    const inam = Buffer.from(`${options.title}\0`, 'utf8');
+    const padded = inam.length % 2 === 0 ? inam : Buffer.concat([inam, Buffer.alloc(1)]);
+    chunks.push(chunk('LIST', Buffer.concat([Buffer.from('INFO'), chunk('INAM', padded)])));
+  }
+  chunks.push(chunk('data', data));
+  const body = Buffer.concat([Buffer.from('WAVE'), ...chunks]);
+  return Buffer.concat([Buffer.from('RIFF'), u32(body.length), body]);
+}
+
+function u32(value: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(value);
+  return b;
+}
+
+function chunk(id: string, payload: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(id, 'latin1'), u32(payload.length), payload]);
+}
