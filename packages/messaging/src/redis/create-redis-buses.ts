@@ -50,6 +50,7 @@ export function createRedisCommandBus(options: RedisCommandBusOptions): CommandB
     group: options.group ?? 'audio',
     consumer,
     replyChannel: `${stream}:reply:${consumer}`,
+    logger: options.logger,
   });
   return new TransportCommandBus(transport, { ...options, channel: options.stream ?? CHANNELS.commands });
 }
@@ -61,10 +62,13 @@ export interface RedisEventBusOptions extends EventBusOptions {
 
 /** Fan-out over Redis pub/sub, for `ui:now`: lowest latency, a disconnected subscriber misses messages. */
 export function createRedisEventBus(options: RedisEventBusOptions): EventBus {
-  return new TransportEventBus(new RedisPubSubTransport(options.redis), options);
+  return new TransportEventBus(new RedisPubSubTransport(options.redis, options.logger), options);
 }
 
 /** Fan-out over Redis Streams, for `to-audio` and `to-discord`: ordered, catches up after a reconnect. */
 export function createRedisStreamBus(options: RedisEventBusOptions & RedisStreamFanOutOptions): StreamBus {
-  return new TransportEventBus(new RedisStreamFanOutTransport(options.redis, options), options);
+  return new TransportEventBus(
+    new RedisStreamFanOutTransport(options.redis, options.logger, options),
+    options,
+  );
 }

@@ -1,6 +1,8 @@
+import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import type { CommandTransport, Delivery, EnqueueOutcome } from '../bus/command-transport.js';
 import { COMPLETE_SCRIPT, ENQUEUE_SCRIPT } from './command-scripts.js';
+import { ownConnection } from './own-connection.js';
 
 /** Where a Redis command transport keeps its data and who it is. */
 export interface RedisCommandTransportOptions {
@@ -13,6 +15,7 @@ export interface RedisCommandTransportOptions {
   readonly consumer: string;
   /** This sender's reply channel. */
   readonly replyChannel: string;
+  readonly logger: Logger;
 }
 
 type StreamEntry = [id: string, fields: string[] | null];
@@ -29,11 +32,15 @@ export class RedisCommandTransport implements CommandTransport {
 
   public constructor(options: RedisCommandTransportOptions) {
     this.#options = options;
-    this.#commands = options.redis.duplicate();
+    this.#commands = ownConnection(options.redis, options.logger, 'commands');
   }
 
   public async listenForReplies(onReply: (text: string) => void): Promise<void> {
-    const subscriber = (this.#subscriber ??= this.#options.redis.duplicate());
+    const subscriber = (this.#subscriber ??= ownConnection(
+      this.#options.redis,
+      this.#options.logger,
+      'replies',
+    ));
     subscriber.on('message', (_channel: string, text: string) => onReply(text));
     await subscriber.subscribe(this.#options.replyChannel);
   }
@@ -58,7 +65,11 @@ export class RedisCommandTransport implements CommandTransport {
   }
 
   public async read(count: number, blockMs: number): Promise<Delivery[]> {
-    const blocking = (this.#blocking ??= this.#options.redis.duplicate());
+    const blocking = (this.#blocking ??= ownConnection(
+      this.#options.redis,
+      this.#options.logger,
+      'command-reader',
+    ));
     const { stream, group, consumer } = this.#options;
     try {
       const result = (await blocking.xreadgroup(

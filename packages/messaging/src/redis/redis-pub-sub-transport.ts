@@ -1,5 +1,7 @@
+import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import type { FanOutTransport, Unsubscribe } from '../bus/event-bus.js';
+import { ownConnection } from './own-connection.js';
 import { closeGracefully } from './redis-command-transport.js';
 
 /**
@@ -9,13 +11,15 @@ import { closeGracefully } from './redis-command-transport.js';
 export class RedisPubSubTransport implements FanOutTransport {
   readonly #publisher: Redis;
   readonly #template: Redis;
+  readonly #logger: Logger;
   #subscriber: Redis | undefined;
   readonly #handlers = new Map<string, Set<(text: string) => void>>();
 
   /** @param redis - template connection; this transport opens and owns its own duplicates. */
-  public constructor(redis: Redis) {
+  public constructor(redis: Redis, logger: Logger) {
     this.#template = redis;
-    this.#publisher = redis.duplicate();
+    this.#logger = logger;
+    this.#publisher = ownConnection(redis, logger, 'publisher');
   }
 
   public async publish(channel: string, text: string): Promise<void> {
@@ -51,7 +55,7 @@ export class RedisPubSubTransport implements FanOutTransport {
 
   #connectSubscriber(): Redis {
     if (this.#subscriber !== undefined) return this.#subscriber;
-    const subscriber = this.#template.duplicate();
+    const subscriber = ownConnection(this.#template, this.#logger, 'subscriber');
     subscriber.on('message', (channel: string, text: string) => {
       for (const handler of this.#handlers.get(channel) ?? []) handler(text);
     });

@@ -1,6 +1,8 @@
+import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import { FANOUT_STREAM_MAX_LENGTH, RETRY_DELAY_MS, STREAM_BLOCK_MS } from '../constants.js';
 import type { FanOutTransport, Unsubscribe } from '../bus/event-bus.js';
+import { ownConnection } from './own-connection.js';
 import { closeGracefully } from './redis-command-transport.js';
 
 /** Tunables of {@link RedisStreamFanOutTransport}. */
@@ -17,15 +19,17 @@ export interface RedisStreamFanOutOptions {
  */
 export class RedisStreamFanOutTransport implements FanOutTransport {
   readonly #template: Redis;
+  readonly #logger: Logger;
   readonly #publisher: Redis;
   readonly #maxLength: number;
   readonly #blockMs: number;
   readonly #readers = new Set<Redis>();
   #closed = false;
 
-  public constructor(redis: Redis, options: RedisStreamFanOutOptions = {}) {
+  public constructor(redis: Redis, logger: Logger, options: RedisStreamFanOutOptions = {}) {
     this.#template = redis;
-    this.#publisher = redis.duplicate();
+    this.#logger = logger;
+    this.#publisher = ownConnection(redis, logger, 'stream-publisher');
     this.#maxLength = options.maxLength ?? FANOUT_STREAM_MAX_LENGTH;
     this.#blockMs = options.blockMs ?? STREAM_BLOCK_MS;
   }
@@ -35,7 +39,7 @@ export class RedisStreamFanOutTransport implements FanOutTransport {
   }
 
   public async subscribe(channel: string, onText: (text: string) => void): Promise<Unsubscribe> {
-    const reader = this.#template.duplicate();
+    const reader = ownConnection(this.#template, this.#logger, 'stream-reader');
     this.#readers.add(reader);
     const last = (await reader.xrevrange(channel, '+', '-', 'COUNT', 1)) as [string, string[]][];
     let cursor = last[0]?.[0] ?? '0-0';
