@@ -38,8 +38,9 @@ describe('command contracts', () => {
     ['an empty query', { query: '   ' }],
     ['a 5,000-character query', { query: 'a'.repeat(5_000) }],
     ['an unknown placement', { query: 'x', placement: 'later' }],
+    ['no query at all', {}],
   ])('GIVEN %s THEN play rejects it', (_name, override) => {
-    const payload = { query: 'x', requester, voiceChannelId: VOICE, textChannelId: TEXT, ...override };
+    const payload = { requester, voiceChannelId: VOICE, textChannelId: TEXT, ...override };
     expect(playCommand.payload.safeParse(payload).success).toBe(false);
   });
 
