@@ -1,0 +1,47 @@
+import { Biquad, peaking } from './biquad.js';
+import { DSP_SAMPLE_RATE, type StereoFilter } from './stereo-filter.js';
+
+/** Lavalink's 15 band centres, Hz. */
+export const EQUALIZER_BANDS_HZ = [
+  25, 40, 63, 100, 160, 250, 400, 630, 1_000, 1_600, 2_500, 4_000, 6_300, 10_000, 16_000,
+] as const;
+/** Bands sit 2/3 octave apart; this Q gives neighbouring bands a smooth crossover. */
+const BAND_Q = 1.4;
+/** Gain -0.25 mutes a band in Lavalink; a peaking filter cannot reach -inf, so floor at this. */
+const MIN_BAND_DB = -40;
+
+/**
+ * Lavalink gain (-0.25..1, 0 = flat) to decibels: the band's level is multiplied by `1 + 4 x gain`, as in
+ * lavaplayer's equalizer (so -0.25 mutes, 0.25 doubles, 1 is x5).
+ */
+export function bandGainDb(gain: number): number {
+  const factor = 1 + 4 * gain;
+  return factor <= 0 ? MIN_BAND_DB : Math.max(MIN_BAND_DB, 20 * Math.log10(factor));
+}
+
+/** 15-band equalizer: a cascade of peaking sections, one per band whose gain is not 0 (flat bands cost nothing). */
+export class Equalizer implements StereoFilter {
+  private readonly left: Biquad[] = [];
+  private readonly right: Biquad[] = [];
+
+  public constructor(bands: readonly { band: number; gain: number }[]) {
+    const gains = new Map<number, number>();
+    for (const { band, gain } of bands) gains.set(band, gain);
+    for (const [band, gain] of gains) {
+      const frequency = EQUALIZER_BANDS_HZ[band];
+      if (frequency === undefined || gain === 0) continue;
+      const coefficients = peaking(DSP_SAMPLE_RATE, frequency, BAND_Q, bandGainDb(gain));
+      this.left.push(new Biquad(coefficients));
+      this.right.push(new Biquad(coefficients));
+    }
+  }
+
+  public get active(): boolean {
+    return this.left.length > 0;
+  }
+
+  public process(left: Float32Array, right: Float32Array): void {
+    for (const section of this.left) section.process(left);
+    for (const section of this.right) section.process(right);
+  }
+}

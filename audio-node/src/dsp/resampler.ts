@@ -1,0 +1,84 @@
+import type { PcmFifo } from './pcm-fifo.js';
+
+/** Input samples the interpolator looks at around each output sample (one before, two after). */
+const HISTORY = 1;
+const LOOKAHEAD = 2;
+
+/** 4-point cubic Hermite (Catmull-Rom) interpolation between y0 and y1 at fraction t. */
+function hermite(ym1: number, y0: number, y1: number, y2: number, t: number): number {
+  const c1 = 0.5 * (y1 - ym1);
+  const c2 = ym1 - 2.5 * y0 + 2 * y1 - 0.5 * y2;
+  const c3 = 0.5 * (y2 - ym1) + 1.5 * (y0 - y1);
+  return ((c3 * t + c2) * t + c1) * t + y0;
+}
+
+/**
+ * Streaming variable-ratio resampler pulling from a {@link PcmFifo}: converts the source rate to 48 kHz and
+ * applies timescale `rate x pitch` in the same step (reading input faster raises pitch and tempo together).
+ * The ratio can change between calls without a discontinuity.
+ */
+export class Resampler {
+  /** Fractional read position, in input samples, relative to the FIFO's oldest sample. */
+  private position = HISTORY;
+  /** Input samples consumed (discarded from the FIFO) since creation, for position reporting. */
+  public consumed = 0;
+
+  public constructor(private readonly input: PcmFifo) {}
+
+  /** Input samples advanced per output sample. */
+  public step = 1;
+
+  /** Input samples needed before `count` outputs can be produced at the current step. */
+  public inputNeeded(count: number): number {
+    return Math.ceil(this.position + count * this.step) + LOOKAHEAD;
+  }
+
+  /** Source samples played so far (read position), fractional. */
+  public get playedInput(): number {
+    return this.consumed + this.position - HISTORY;
+  }
+
+  /**
+   * Writes up to `count` output samples; returns how many were written (fewer when input runs short).
+   * With `drain`, the missing lookahead at the very end of the input reads as silence.
+   */
+  public read(left: Float32Array, right: Float32Array, count: number, offset = 0, drain = false): number {
+    const fifo = this.input;
+    const available = fifo.length + (drain ? LOOKAHEAD : 0);
+    let written = 0;
+    let position = this.position;
+    const step = this.step;
+    while (written < count) {
+      const index = Math.floor(position);
+      if (index + LOOKAHEAD >= available) break;
+      if (drain && index >= fifo.length) break;
+      const t = position - index;
+      left[offset + written] = hermite(
+        fifo.leftAt(index - 1),
+        fifo.leftAt(index),
+        fifo.leftAt(index + 1),
+        fifo.leftAt(index + 2),
+        t,
+      );
+      right[offset + written] = hermite(
+        fifo.rightAt(index - 1),
+        fifo.rightAt(index),
+        fifo.rightAt(index + 1),
+        fifo.rightAt(index + 2),
+        t,
+      );
+      written++;
+      position += step;
+    }
+    const drop = Math.max(0, Math.floor(position) - HISTORY);
+    fifo.discard(drop);
+    this.consumed += drop;
+    this.position = position - drop;
+    return written;
+  }
+
+  /** Forgets buffered input (after a seek). */
+  public reset(): void {
+    this.position = HISTORY;
+  }
+}

@@ -1,0 +1,244 @@
+import type { Readable } from 'node:stream';
+import type { Logger } from '@discord-bot/logger';
+import type { ByteSeekIndex } from '../decoders/stream-decoder.js';
+import type { WavFormat } from '../decoders/wav-header.js';
+import { LOOKAHEAD_FRAMES } from './constants.js';
+import type { EngineException, EngineTrack, Filters, OpenedInput } from './engine-contract.js';
+import type { EngineMetrics } from './engine-metrics.js';
+import { ReconnectBackoff } from './reconnect-backoff.js';
+import type { FromWorker, ToWorker } from './worker/worker-protocol.js';
+
+/** One encoded frame ready to send, with the source position at its end. */
+export interface QueuedFrame {
+  readonly opus: Buffer;
+  readonly positionMs: number;
+}
+
+export interface TrackSessionOptions {
+  readonly track: EngineTrack;
+  readonly playerId: number;
+  readonly send: (message: ToWorker) => void;
+  readonly metrics: EngineMetrics;
+  readonly logger: Logger;
+  readonly filters: Filters;
+  readonly volume: number;
+  /** The track cannot go on (load failure, decoder error, stream gone for good). */
+  readonly onFatal: (exception: EngineException) => void;
+}
+
+function exception(message: string, cause: unknown, severity: EngineException['severity']): EngineException {
+  const error = cause instanceof Error ? cause : new Error(String(cause));
+  return { message, severity, cause: `${error.name}: ${error.message}`, causeStackTrace: error.stack ?? '' };
+}
+
+/**
+ * The main-thread half of playing one track: opens the source, feeds its bytes to the player's worker on
+ * demand (backpressure both ways), keeps at most {@link LOOKAHEAD_FRAMES} encoded frames ahead, and
+ * handles seeks (by byte offset when the format allows) and radio reconnects.
+ */
+export class TrackSession {
+  private gen = 0;
+  private readonly queue: QueuedFrame[] = [];
+  private requested = 0;
+  private ended = false;
+  private closed = false;
+  /** The worker was told to start the current generation (render requests before that would be dropped). */
+  private started = false;
+  private input: Readable | null = null;
+  private seekIndex: { index: ByteSeekIndex; wavFormat: WavFormat | null } | null = null;
+  private readonly backoff = new ReconnectBackoff();
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private lastPositionMs = 0;
+  private static nextGen = 1;
+
+  public constructor(private readonly options: TrackSessionOptions) {}
+
+  /** The worker delivered the last frame and the queue is empty. */
+  public get finished(): boolean {
+    return this.ended && this.queue.length === 0;
+  }
+
+  public get buffered(): number {
+    return this.queue.length;
+  }
+
+  public start(positionMs: number): void {
+    void this.openAt(positionMs);
+  }
+
+  public seek(positionMs: number): void {
+    this.queue.length = 0;
+    void this.openAt(positionMs);
+  }
+
+  public configure(filters: Filters, volume: number): void {
+    this.options.send({ type: 'configure', player: this.options.playerId, filters, volume });
+  }
+
+  public take(): QueuedFrame | null {
+    const frame = this.queue.shift() ?? null;
+    this.refill();
+    return frame;
+  }
+
+  public onWorkerMessage(message: FromWorker): void {
+    if (this.closed || (message.gen !== this.gen && message.gen !== -1)) return;
+    switch (message.type) {
+      case 'frames':
+        this.options.metrics.observe(message.timings);
+        this.requested = Math.max(0, this.requested - message.frames.length);
+        message.frames.forEach((opus, index) => {
+          const positionMs = message.positionsMs[index] ?? this.lastPositionMs;
+          this.queue.push({ opus: Buffer.from(opus.buffer, opus.byteOffset, opus.byteLength), positionMs });
+        });
+        if (message.frames.length > 0) this.backoff.reset();
+        this.lastPositionMs = this.queue.at(-1)?.positionMs ?? this.lastPositionMs;
+        if (message.ended) this.onSourceEnded();
+        this.refill();
+        return;
+      case 'needInput':
+        this.input?.resume();
+        return;
+      case 'seekIndex':
+        this.seekIndex = { index: message.index, wavFormat: message.wavFormat };
+        return;
+      case 'error':
+        this.fail(`${message.code}: ${message.message}`, new Error(message.message));
+        return;
+    }
+  }
+
+  public close(): void {
+    this.closed = true;
+    this.gen = -2;
+    this.queue.length = 0;
+    this.dropInput();
+    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
+    this.options.send({ type: 'stop', player: this.options.playerId });
+  }
+
+  private refill(): void {
+    if (this.ended || this.closed || !this.started) return;
+    const want = LOOKAHEAD_FRAMES - this.queue.length - this.requested;
+    if (want <= 0) return;
+    this.requested += want;
+    this.options.send({ type: 'render', player: this.options.playerId, gen: this.gen, frames: want });
+  }
+
+  /** Opens the source for `positionMs`, by byte offset when a seek index is known, else decoding from 0. */
+  private async openAt(positionMs: number): Promise<void> {
+    const gen = (this.gen = TrackSession.nextGen++);
+    this.dropInput();
+    this.ended = false;
+    this.started = false;
+    this.requested = 0;
+    this.lastPositionMs = positionMs;
+    const { track } = this.options;
+    const known = positionMs > 0 && track.isSeekable ? this.seekIndex : null;
+    const byte = known === null ? 0 : this.byteFor(known.index, positionMs);
+    let opened: OpenedInput;
+    try {
+      opened = byte > 0 ? await track.open(byte) : await track.open();
+    } catch (error) {
+      if (gen === this.gen) this.onInputLost(error, positionMs);
+      return;
+    }
+    if (gen !== this.gen || this.closed) {
+      opened.stream.destroy();
+      return;
+    }
+    const ranged = byte > 0 && opened.startByte === byte && known !== null;
+    // A reopened live stream continues from "now": there is nothing to skip.
+    const continues = ranged || track.isStream;
+    const wavContinuation = ranged && known.index.headerless ? (known.wavFormat ?? undefined) : undefined;
+    this.options.send({
+      type: 'start',
+      player: this.options.playerId,
+      gen,
+      format: opened.format,
+      basePositionMs: continues ? positionMs : 0,
+      skipToMs: positionMs,
+      ...(wavContinuation === undefined ? {} : { wavContinuation }),
+      filters: this.options.filters,
+      volume: this.options.volume,
+    });
+    this.started = true;
+    this.attach(opened.stream, gen);
+    this.refill();
+  }
+
+  private byteFor(index: ByteSeekIndex, positionMs: number): number {
+    const blocks = Math.floor(((positionMs / 1000) * index.bytesPerSecond) / index.blockAlign);
+    return index.dataOffset + blocks * index.blockAlign;
+  }
+
+  private attach(stream: Readable, gen: number): void {
+    this.input = stream;
+    const { playerId, send } = this.options;
+    stream.on('data', (chunk: Buffer | string) => {
+      if (gen !== this.gen) return;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      send({
+        type: 'input',
+        player: playerId,
+        gen,
+        chunk: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+      });
+      // One chunk per request: the worker asks again while its queue is below its low-water mark.
+      stream.pause();
+    });
+    stream.once('end', () => {
+      if (gen !== this.gen) return;
+      if (this.options.track.isStream) this.onInputLost(new Error('stream ended'), this.lastPositionMs);
+      else send({ type: 'inputEnd', player: playerId, gen });
+    });
+    stream.once('error', (error) => {
+      if (gen === this.gen) this.onInputLost(error, this.lastPositionMs);
+    });
+    stream.pause();
+  }
+
+  private dropInput(): void {
+    const input = this.input;
+    this.input = null;
+    if (input === null) return;
+    input.removeAllListeners('data');
+    input.on('error', () => undefined);
+    input.destroy();
+  }
+
+  /** A live stream that drops is reopened with backoff; a file that fails is a load failure. */
+  private onInputLost(error: unknown, positionMs: number): void {
+    const { track, logger } = this.options;
+    if (!track.isStream) {
+      this.fail('Failed to read the track', error);
+      return;
+    }
+    const delay = this.backoff.nextDelayMs();
+    if (delay === null) {
+      this.fail('The stream dropped and could not be reopened', error);
+      return;
+    }
+    logger.warn({ err: error, track: track.identifier, delayMs: delay }, 'stream dropped; reconnecting');
+    this.dropInput();
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.closed) void this.openAt(positionMs);
+    }, delay);
+  }
+
+  private onSourceEnded(): void {
+    if (this.options.track.isStream && !this.closed) {
+      this.onInputLost(new Error('stream ended'), this.lastPositionMs);
+      return;
+    }
+    this.ended = true;
+  }
+
+  private fail(message: string, cause: unknown): void {
+    if (this.closed) return;
+    this.ended = true;
+    this.dropInput();
+    this.options.onFatal(exception(message, cause, 'common'));
+  }
+}

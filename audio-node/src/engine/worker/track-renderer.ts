@@ -1,0 +1,161 @@
+import { createDecoder } from '../../decoders/create-decoder.js';
+import type { DecodedPcm, StreamDecoder } from '../../decoders/stream-decoder.js';
+import { FilterChain } from '../../dsp/filter-chain.js';
+import type { FrameEncoder } from '../../dsp/opus-encoder.js';
+import { toInt16Interleaved } from '../../dsp/pcm-convert.js';
+import type { Filters } from '../engine-contract.js';
+import { FrameProducer, FRAME_SAMPLES } from './frame-producer.js';
+import type { StartMessage } from './worker-protocol.js';
+
+/** Bytes the sniffer wants before choosing a decoder. */
+const SNIFF_BYTES = 64;
+/** Largest slice handed to a decoder at once, so one call never holds the worker for long. */
+const DECODE_SLICE_BYTES = 16_384;
+/** Ask the main thread for more bytes when fewer than this are queued. */
+export const INPUT_LOW_WATER_BYTES = 65_536;
+
+export interface RenderedBatch {
+  readonly frames: Uint8Array[];
+  readonly positionsMs: number[];
+  readonly ended: boolean;
+  readonly decodeSeconds: number[];
+  readonly encodeSeconds: number[];
+}
+
+/** One track's worker-side pipeline: queued bytes -> decoder -> skip -> frames -> filters -> volume -> Opus. */
+export class TrackRenderer {
+  private readonly input: Uint8Array[] = [];
+  private queuedBytes = 0;
+  private inputEnded = false;
+  private decoder: StreamDecoder | null = null;
+  private flushed = false;
+  private ended = false;
+  private readonly producer = new FrameProducer();
+  private readonly chain = new FilterChain();
+  private readonly pcm = Buffer.alloc(FRAME_SAMPLES * 4);
+  /** Source samples dropped by a decode-skip seek. */
+  private skippedSamples = 0;
+  private decodedSamples = 0;
+  public seekIndexReported = false;
+
+  public constructor(
+    private readonly start: StartMessage,
+    private readonly encoder: FrameEncoder,
+  ) {
+    this.configure(start.filters, start.volume);
+  }
+
+  public get wantsInput(): boolean {
+    return !this.inputEnded && this.queuedBytes < INPUT_LOW_WATER_BYTES;
+  }
+
+  public get currentDecoder(): StreamDecoder | null {
+    return this.decoder;
+  }
+
+  public pushInput(chunk: Uint8Array): void {
+    this.input.push(chunk);
+    this.queuedBytes += chunk.length;
+  }
+
+  public endInput(): void {
+    this.inputEnded = true;
+  }
+
+  public configure(filters: Filters, volume: number): void {
+    this.chain.configure(filters, volume);
+    this.producer.setTimescale(this.chain.timescale);
+  }
+
+  /** Renders up to `count` frames; stops early when it needs input that has not arrived. */
+  public async render(count: number): Promise<RenderedBatch> {
+    const batch: RenderedBatch = {
+      frames: [],
+      positionsMs: [],
+      ended: false,
+      decodeSeconds: [],
+      encodeSeconds: [],
+    };
+    while (batch.frames.length < count && !this.ended) {
+      while (this.producer.bufferedSource < this.producer.sourceNeeded() && (await this.decodeMore(batch))) {
+        // decode until a frame's worth of source is buffered or input runs out
+      }
+      const drain = this.flushed;
+      if (!this.producer.next(drain)) {
+        if (drain) this.ended = true;
+        break;
+      }
+      this.chain.process(this.producer.left, this.producer.right);
+      const started = performance.now();
+      const packet = this.encoder.encode(
+        toInt16Interleaved(this.producer.left, this.producer.right, this.pcm),
+      );
+      batch.encodeSeconds.push((performance.now() - started) / 1000);
+      batch.frames.push(packet);
+      batch.positionsMs.push(this.positionMs());
+    }
+    return { ...batch, ended: this.ended };
+  }
+
+  public free(): void {
+    this.decoder?.free();
+    this.decoder = null;
+  }
+
+  private positionMs(): number {
+    const rate = this.producer.rate;
+    if (rate === 0) return this.start.basePositionMs;
+    return this.start.basePositionMs + ((this.skippedSamples + this.producer.playedSource) / rate) * 1000;
+  }
+
+  /** Decodes the next slice of input; false when nothing more can be decoded now. */
+  private async decodeMore(batch: RenderedBatch): Promise<boolean> {
+    if (this.flushed) return false;
+    if (this.decoder === null) {
+      if (this.queuedBytes < SNIFF_BYTES && !this.inputEnded) return false;
+      const head = this.input[0] ?? new Uint8Array(0);
+      const request = { format: this.start.format, head };
+      this.decoder = await createDecoder(
+        this.start.wavContinuation === undefined
+          ? request
+          : { ...request, wavContinuation: this.start.wavContinuation },
+      );
+    }
+    const slice = this.takeSlice();
+    const started = performance.now();
+    let pcm: DecodedPcm | null;
+    if (slice !== null) pcm = await this.decoder.decode(slice);
+    else if (this.inputEnded) {
+      pcm = await this.decoder.flush();
+      this.flushed = true;
+    } else if (this.decoder.latent === true) {
+      pcm = await this.decoder.decode(new Uint8Array(0));
+      if (pcm === null) return false;
+    } else return false;
+    batch.decodeSeconds.push((performance.now() - started) / 1000);
+    if (pcm !== null) this.accept(pcm);
+    return true;
+  }
+
+  private takeSlice(): Uint8Array | null {
+    const first = this.input[0];
+    if (first === undefined) return null;
+    if (first.length <= DECODE_SLICE_BYTES) this.input.shift();
+    else this.input[0] = first.subarray(DECODE_SLICE_BYTES);
+    const slice = first.subarray(0, DECODE_SLICE_BYTES);
+    this.queuedBytes -= slice.length;
+    return slice;
+  }
+
+  /** Feeds decoded PCM to the producer, dropping what lies before a decode-skip target. */
+  private accept(pcm: DecodedPcm): void {
+    const length = pcm.channels[0]?.length ?? 0;
+    const skipTo = ((this.start.skipToMs - this.start.basePositionMs) / 1000) * pcm.sampleRate;
+    const drop = Math.max(0, Math.min(length, Math.round(skipTo) - this.decodedSamples));
+    this.decodedSamples += length;
+    this.skippedSamples += drop;
+    if (drop === length) return;
+    const channels = drop === 0 ? pcm.channels : pcm.channels.map((channel) => channel.subarray(drop));
+    this.producer.push(channels, pcm.sampleRate);
+  }
+}

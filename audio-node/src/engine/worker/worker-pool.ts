@@ -1,0 +1,95 @@
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { Logger } from '@discord-bot/logger';
+import { spawnPipelineWorker } from './spawn-pipeline-worker.js';
+import type { FromWorker, ToWorker } from './worker-protocol.js';
+
+/** Receives the messages of one player. */
+export type PlayerMessageHandler = (message: FromWorker) => void;
+
+/** Pipeline workers; the default is one per core, capped, since each runs codecs flat out when busy. */
+export const MAX_PIPELINE_WORKERS = 4;
+
+interface PooledWorker {
+  readonly worker: Worker;
+  players: number;
+}
+
+/**
+ * A small pool of pipeline workers. Each player is pinned to the least-loaded worker for its lifetime
+ * (codec state lives there); messages come back to the player's handler.
+ */
+export class WorkerPool {
+  private readonly workers: PooledWorker[] = [];
+  private readonly handlers = new Map<number, PlayerMessageHandler>();
+  private readonly assignment = new Map<number, PooledWorker>();
+  private nextId = 1;
+  private closed = false;
+
+  public constructor(
+    private readonly logger: Logger,
+    private readonly size = Math.min(MAX_PIPELINE_WORKERS, Math.max(1, availableParallelism())),
+  ) {}
+
+  /** Registers a player and returns its id and a sender bound to its worker. */
+  public attach(handler: PlayerMessageHandler): { id: number; send: (message: ToWorker) => void } {
+    const id = this.nextId++;
+    const pooled = this.leastLoaded();
+    pooled.players++;
+    this.handlers.set(id, handler);
+    this.assignment.set(id, pooled);
+    return { id, send: (message) => this.assignment.get(id)?.worker.postMessage(message) };
+  }
+
+  public detach(id: number): void {
+    const pooled = this.assignment.get(id);
+    if (pooled === undefined) return;
+    pooled.worker.postMessage({ type: 'release', player: id } satisfies ToWorker);
+    pooled.players--;
+    this.assignment.delete(id);
+    this.handlers.delete(id);
+  }
+
+  public async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    this.workers.length = 0;
+  }
+
+  private leastLoaded(): PooledWorker {
+    if (this.workers.length < this.size) return this.spawn();
+    return this.workers.reduce((best, candidate) => (candidate.players < best.players ? candidate : best));
+  }
+
+  private spawn(): PooledWorker {
+    const pooled: PooledWorker = { worker: spawnPipelineWorker(), players: 0 };
+    pooled.worker.on('message', (message: FromWorker) => this.handlers.get(message.player)?.(message));
+    pooled.worker.on('error', (error) => this.logger.error({ err: error }, 'pipeline worker crashed'));
+    pooled.worker.on('exit', (code) => this.onExit(pooled, code));
+    // Workers must not keep the process alive on their own: players do, through their sources and timers.
+    pooled.worker.unref();
+    this.workers.push(pooled);
+    return pooled;
+  }
+
+  /** A crashed worker fails its players' tracks; new players get a fresh worker. */
+  private onExit(pooled: PooledWorker, code: number): void {
+    const index = this.workers.indexOf(pooled);
+    if (index >= 0) this.workers.splice(index, 1);
+    if (this.closed) return;
+    this.logger.error({ code }, 'pipeline worker exited; failing its tracks');
+    for (const [id, assigned] of this.assignment) {
+      if (assigned !== pooled) continue;
+      this.handlers.get(id)?.({
+        type: 'error',
+        player: id,
+        gen: -1,
+        code: 'WORKER_EXITED',
+        message: 'pipeline worker exited',
+      });
+      const replacement = this.leastLoaded();
+      replacement.players++;
+      this.assignment.set(id, replacement);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { DiscordGatewayAdapterCreator, DiscordGatewayAdapterLibraryMethods } from '@discordjs/voice';
+import type { VoiceTarget } from '../engine/engine-contract.js';
+
+type VoiceStateData = Parameters<DiscordGatewayAdapterLibraryMethods['onVoiceStateUpdate']>[0];
+type VoiceServerData = Parameters<DiscordGatewayAdapterLibraryMethods['onVoiceServerUpdate']>[0];
+
+/** Op code of the gateway's Voice State Update, the only payload @discordjs/voice asks an adapter to send. */
+const GATEWAY_VOICE_STATE_UPDATE = 4;
+
+/**
+ * The gateway adapter of a node that never sees the Discord gateway: the bot already joined (its client
+ * sent op 4), and the client passed us the resulting voice data. Whenever @discordjs/voice asks to send
+ * op 4 (join or rejoin), the adapter answers with that data, as Discord would.
+ */
+export class NodeVoiceAdapter {
+  private methods: DiscordGatewayAdapterLibraryMethods | null = null;
+
+  public constructor(private voice: VoiceTarget) {}
+
+  public readonly creator: DiscordGatewayAdapterCreator = (methods) => {
+    this.methods = methods;
+    return {
+      sendPayload: (payload: { op?: number }) => {
+        if (payload.op === GATEWAY_VOICE_STATE_UPDATE) queueMicrotask(() => this.feed());
+        return true;
+      },
+      destroy: () => {
+        this.methods = null;
+      },
+    };
+  };
+
+  /** New voice data from the client (new session, token or server): hand it to the connection. */
+  public update(voice: VoiceTarget): void {
+    this.voice = voice;
+    this.feed();
+  }
+
+  private feed(): void {
+    const methods = this.methods;
+    if (methods === null) return;
+    const { guildId, userId, channelId, sessionId, token, endpoint } = this.voice;
+    const state = {
+      guild_id: guildId,
+      channel_id: channelId,
+      user_id: userId,
+      session_id: sessionId,
+      deaf: false,
+      mute: false,
+      self_deaf: true,
+      self_mute: false,
+      self_video: false,
+      suppress: false,
+      request_to_speak_timestamp: null,
+    } satisfies VoiceStateData;
+    const server = { token, guild_id: guildId, endpoint } satisfies VoiceServerData;
+    methods.onVoiceStateUpdate(state);
+    methods.onVoiceServerUpdate(server);
+  }
+}
