@@ -102,6 +102,11 @@ export class AudioStreamMonitor {
     });
   }
 
+  /** Forgets history older than {@link MAX_ANALYSIS_WINDOW_MS}; also runs on every packet and query. */
+  public trim(): void {
+    this.prune(this.now());
+  }
+
   private prune(nowMs: number): void {
     const cutoff = nowMs - MAX_ANALYSIS_WINDOW_MS - FRAME_DURATION_MS;
     pruneBefore(this.arrivals, cutoff);

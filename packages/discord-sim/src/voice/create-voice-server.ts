@@ -17,7 +17,7 @@ export const DefaultSimVoiceServerOptions = {
   modes: ['aead_aes256_gcm_rtpsize', 'aead_xchacha20_poly1305_rtpsize'],
 } as const satisfies Required<Omit<SimVoiceServerOptions, 'tls'>>;
 
-/** How often sessions nobody resumed are swept, ms. */
+/** How often sessions nobody resumed, and audio history past the window, are swept, ms. */
 const EXPIRY_SWEEP_INTERVAL_MS = 10_000;
 
 /**
@@ -41,7 +41,8 @@ export function createVoiceServer(options: SimVoiceServerOptions): SimVoiceServe
   const gateway = new VoiceGatewayServer(options.tls, {
     registry,
     modes,
-    udp: () => ({ ip: host, port: udp.address().port }),
+    // A wildcard bind is not an address a client can send to.
+    udp: () => ({ ip: host === '0.0.0.0' ? '127.0.0.1' : host, port: udp.address().port }),
     now: Date.now,
   });
   let sweep: NodeJS.Timeout | null = null;
@@ -50,7 +51,10 @@ export function createVoiceServer(options: SimVoiceServerOptions): SimVoiceServe
     async start() {
       await udp.start(host);
       await gateway.start(host);
-      sweep = setInterval(() => registry.expireDetached(VOICE_RESUME_WINDOW_MS), EXPIRY_SWEEP_INTERVAL_MS);
+      sweep = setInterval(() => {
+        registry.expireDetached(VOICE_RESUME_WINDOW_MS);
+        registry.trimAudio();
+      }, EXPIRY_SWEEP_INTERVAL_MS);
       sweep.unref();
     },
 

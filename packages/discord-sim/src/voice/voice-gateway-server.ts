@@ -30,7 +30,13 @@ export class VoiceGatewayServer {
     const wss = new WebSocketServer({
       server,
       maxPayload: VOICE_MAX_PAYLOAD_BYTES,
-      verifyClient: ({ req }: { req: IncomingMessage }) => versionOf(req.url) === VOICE_GATEWAY_VERSION,
+      verifyClient: (
+        { req }: { req: IncomingMessage },
+        accept: (ok: boolean, status?: number, reason?: string) => void,
+      ) => {
+        if (versionOf(req.url) === VOICE_GATEWAY_VERSION) accept(true);
+        else accept(false, 400, `only voice gateway v${VOICE_GATEWAY_VERSION} is simulated`);
+      },
     });
     wss.on('connection', (ws) => new VoiceGatewayConnection(ws, this.context));
     server.on('request', (_req, res) => {

@@ -91,6 +91,11 @@ export class VoiceSessionRegistry {
     }
   }
 
+  /** Drops audio history past the analysis window for connections that went quiet. */
+  public trimAudio(): void {
+    for (const guild of this.monitorsByGuild.values()) for (const monitor of guild.values()) monitor.trim();
+  }
+
   /** Ends every session and frees every decoder. */
   public clear(code: number, reason: string): void {
     for (const session of this.list()) this.end(session, code, reason);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VoiceCloseCode, VoiceOpcode, type SimVoiceServer } from '../../src/voice/index.js';
 import { RawVoiceClient } from './support/raw-voice-client.js';
 import { startTestVoiceServer } from './support/test-voice-server.js';
+import { waitFor } from './support/wait-for.js';
 
 const guildId = '1200000000000000001';
 const userId = '1200000000000000002';
@@ -150,7 +151,11 @@ describe('GIVEN the voice gateway with an allocated session', () => {
 
     server.crash(guildId);
     expect((await first.closed).code).toBe(VoiceCloseCode.VoiceServerCrashed);
-    expect(server.analysis(guildId, 1_000).connected).toBe(false);
+    await waitFor(
+      () => server.analysis(guildId, 1_000).connected,
+      (connected) => !connected,
+      { what: 'disconnected' },
+    );
 
     const second = await connect();
     // Acknowledge only READY (seq 1): SESSION_DESCRIPTION (seq 2) must be replayed.
@@ -173,6 +178,7 @@ describe('GIVEN the voice gateway with an allocated session', () => {
 
     server.disconnect(guildId, userId, VoiceCloseCode.Disconnected);
     expect((await client.closed).code).toBe(VoiceCloseCode.Disconnected);
+    expect(server.analysis(guildId, 1_000).connected).toBe(false);
 
     const retry = await connect();
     retry.send({
