@@ -50,7 +50,12 @@ export function createVoiceServer(options: SimVoiceServerOptions): SimVoiceServe
   return {
     async start() {
       await udp.start(host);
-      await gateway.start(host);
+      try {
+        await gateway.start(host);
+      } catch (error) {
+        await udp.stop();
+        throw error;
+      }
       sweep = setInterval(() => {
         registry.expireDetached(VOICE_RESUME_WINDOW_MS);
         registry.trimAudio();
