@@ -1,4 +1,4 @@
-import { OggOpusDecoder as WasmOggOpusDecoder } from 'ogg-opus-decoder';
+import { OggOpusDecoder as WasmOggOpusDecoder, type OggOpusDecodedAudio } from 'ogg-opus-decoder';
 import type { ByteSeekIndex, DecodedPcm, StreamDecoder } from './stream-decoder.js';
 
 /** Ogg Opus through the libopus WASM build; output is already 48 kHz. */
@@ -11,11 +11,10 @@ export class OggOpusDecoder implements StreamDecoder {
     return new OggOpusDecoder(decoder);
   }
 
-  public decode(chunk: Uint8Array): Promise<DecodedPcm | null> {
-    const out = this.decoder.decode(chunk);
-    return Promise.resolve(
-      out.samplesDecoded === 0 ? null : { channels: out.channelData, sampleRate: out.sampleRate },
-    );
+  public async decode(chunk: Uint8Array): Promise<DecodedPcm | null> {
+    // Typed as synchronous, but ogg-opus-decoder 1.7 returns a promise here: await covers both.
+    const out = await (this.decoder.decode(chunk) as OggOpusDecodedAudio | Promise<OggOpusDecodedAudio>);
+    return out.samplesDecoded === 0 ? null : { channels: out.channelData, sampleRate: out.sampleRate };
   }
 
   public async flush(): Promise<DecodedPcm | null> {

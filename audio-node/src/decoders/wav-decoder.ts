@@ -48,15 +48,23 @@ export class WavDecoder implements StreamDecoder {
   }
 
   public decode(chunk: Uint8Array): Promise<DecodedPcm | null> {
+    try {
+      return Promise.resolve(this.decodeNow(chunk));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private decodeNow(chunk: Uint8Array): DecodedPcm | null {
     let data = chunk;
     if (this.format === null) {
       const parsed = this.header.push(chunk);
-      if (parsed === null) return Promise.resolve(null);
+      if (parsed === null) return null;
       this.format = parsed.format;
       this.dataOffset = parsed.dataOffset;
       data = parsed.rest;
     }
-    return Promise.resolve(this.samples(data, this.format));
+    return this.samples(data, this.format);
   }
 
   public flush(): Promise<DecodedPcm | null> {

@@ -58,3 +58,19 @@ export function sine(
   );
   return Array.from({ length: count }, () => tone.slice());
 }
+
+/** Consecutive tones, `secondsEach` long: position N s plays `frequencies[floor(N / secondsEach)]`. */
+export function steps(
+  frequencies: readonly number[],
+  sampleRate: number,
+  secondsEach: number,
+): Float32Array[] {
+  const parts = frequencies.map((frequency) => sine(frequency, sampleRate, secondsEach)[0]!);
+  const joined = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return [joined, joined.slice()];
+}
