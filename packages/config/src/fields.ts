@@ -56,10 +56,8 @@ export function urlField(protocols: readonly string[]) {
     .string({ error: message })
     .trim()
     .refine(
-      (value) => {
-        if (!URL.canParse(value)) return false;
-        return protocols.includes(new URL(value).protocol.slice(0, -1));
-      },
+      (value) =>
+        URL.canParse(value) && protocols.some((protocol) => value.toLowerCase().startsWith(`${protocol}://`)),
       { error: message },
     );
 }

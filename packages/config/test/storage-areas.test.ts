@@ -25,6 +25,7 @@ describe('database and redis areas', () => {
   it('GIVEN the wrong scheme or no URL THEN both are reported', () => {
     const found = problems('gateway', { DATABASE_URL: 'mysql://db/bot', REDIS_URL: 'localhost:6379' });
     expect(variables(found).sort()).toEqual(['DATABASE_URL', 'REDIS_URL']);
+    expect(variables(problems('worker', { REDIS_URL: 'redis:/no-authority' }))).toEqual(['REDIS_URL']);
     expect(found.find((p) => p.variable === 'DATABASE_URL')?.message).toContain('postgres://');
   });
 });

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort, killAll, spawnEntry, tsxEntry } from '../support/spawn-entry.js';
+
+/** Generous bound for "exit 0 within 10 s" on a busy 2-core machine; the services take milliseconds. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+const TOKEN = 'entry-point-test-token-must-never-be-printed';
+
+interface Case {
+  readonly entry: string;
+  readonly service: string;
+  readonly env: (discordBase: string) => Record<string, string>;
+  /** Checks expected in /ready, and whether the whole answer is ready. */
+  readonly ready: { readonly status: number; readonly down: readonly string[] };
+  /** A series of the service's own metrics expected in /metrics. */
+  readonly ownMetric?: string;
+}
+
+const CASES: readonly Case[] = [
+  {
+    entry: 'gateway/src/main.ts',
+    service: 'gateway',
+    env: (base) => ({ DISCORD_TOKEN: TOKEN, GATEWAY_PORT: '0', DISCORD_API_BASE: base }),
+    ready: { status: 503, down: ['discord'] },
+    ownMetric: 'gateway_discord_connected{service="gateway"} 0',
+  },
+  {
+    entry: 'audio/src/main.ts',
+    service: 'audio',
+    env: () => ({ AUDIO_PORT: '0' }),
+    ready: { status: 200, down: [] },
+  },
+  {
+    entry: 'api/src/main.ts',
+    service: 'api',
+    env: () => ({ API_PORT: '0' }),
+    ready: { status: 200, down: [] },
+  },
+  {
+    entry: 'worker/src/main.ts',
+    service: 'worker',
+    env: () => ({ WORKER_PORT: '0' }),
+    ready: { status: 200, down: [] },
+  },
+  {
+    entry: 'single-node/src/main.ts',
+    service: 'single-node',
+    env: (base) => ({ DISCORD_TOKEN: TOKEN, PORT: '0', DISCORD_API_BASE: base }),
+    ready: { status: 503, down: ['gateway/discord'] },
+    ownMetric: 'gateway_discord_connected{service="single-node"} 0',
+  },
+];
+
+let discordBase = '';
+beforeAll(async () => {
+  // Discord is "down": nothing listens there, so the gateway must report it rather than crash.
+  discordBase = `http://127.0.0.1:${await closedPort()}/api`;
+});
+afterAll(killAll);
+
+describe.each(CASES)('$entry run alone', ({ entry, service, env, ready, ownMetric }) => {
+  it('THEN /health, /ready and /metrics answer, and SIGTERM exits 0 within 10 s', async () => {
+    const proc = spawnEntry(tsxEntry(entry), env(discordBase));
+    const base = `http://127.0.0.1:${await proc.port()}`;
+
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+
+    const readiness = await fetch(`${base}/ready`);
+    const body = (await readiness.json()) as { checks: Record<string, { state: string }> };
+    expect(readiness.status).toBe(ready.status);
+    expect(body.checks['lifecycle']).toEqual({ state: 'up' });
+    const down = Object.entries(body.checks).filter(([, check]) => check.state === 'down');
+    expect(down.map(([name]) => name)).toEqual(ready.down);
+
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toMatch(new RegExp(`^process_resident_memory_bytes\\{service="${service}"\\} \\d+`, 'm'));
+    if (ownMetric !== undefined) expect(text).toContain(ownMetric);
+
+    const exit = await proc.stop('SIGTERM');
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(exit.elapsedMs).toBeLessThan(SHUTDOWN_LIMIT_MS);
+    expect(proc.output()).toContain('"msg":"stopped"');
+    expect(proc.output()).not.toContain(TOKEN);
+  });
+});
