@@ -33,7 +33,7 @@ CREATE TABLE "domain_events" (
 	"stream_id" text NOT NULL,
 	"version" integer NOT NULL,
 	"type" text NOT NULL,
-	"data" jsonb NOT NULL,
+	"data" jsonb,
 	"metadata" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"recorded_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "domain_events_stream_version_unique" UNIQUE("stream_id","version"),

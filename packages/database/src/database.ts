@@ -50,8 +50,24 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     backend: driver.backend,
 
     transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
-      return metrics.observe('database', 'transaction', () =>
-        driver.db.transaction((tx) => fn(createRepositories(tx, metrics))),
+      // What `fn` throws goes back to the caller as is; only BEGIN/COMMIT failures become DatabaseErrors.
+      const thrownByCallback = new WeakSet<object>();
+      return metrics.observe(
+        'database',
+        'transaction',
+        () =>
+          driver.db.transaction(async (tx) => {
+            try {
+              return await fn(createRepositories(tx, metrics));
+            } catch (error) {
+              if (typeof error === 'object' && error !== null) thrownByCallback.add(error);
+              throw error;
+            }
+          }),
+        {
+          isCallerError: (error) =>
+            typeof error === 'object' && error !== null && thrownByCallback.has(error),
+        },
       );
     },
 

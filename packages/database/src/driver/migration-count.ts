@@ -10,8 +10,9 @@ export const MIGRATIONS_TABLE = '__drizzle_migrations';
  * type only knows "some result", hence the narrowing here, in one place.
  */
 export async function selectRows<T>(db: Executor, query: SQLWrapper): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows?: T[] };
-  return result.rows ?? [];
+  const result: unknown = await db.execute(query);
+  const rows = (result as { rows?: T[] }).rows;
+  return rows ?? [];
 }
 
 /** How many migrations the database has recorded; 0 before the first run. */

@@ -9,6 +9,8 @@ export const SqlState = {
   RESTRICT_VIOLATION: '23001',
 } as const;
 
+const SQLSTATE_SHAPE = /^[0-9A-Z]{5}$/;
+
 /** The fields node-postgres and PGlite errors share. */
 export interface PgErrorFields {
   readonly code?: string;
@@ -31,7 +33,8 @@ export function pgErrorFields(error: unknown): PgErrorFields {
   if (typeof driverError !== 'object' || driverError === null) return {};
   const { code, constraint } = driverError as { code?: unknown; constraint?: unknown };
   return {
-    ...(typeof code === 'string' ? { code } : {}),
+    // Node socket errors also have a `code` (ECONNREFUSED); SQLSTATEs are exactly five characters.
+    ...(typeof code === 'string' && SQLSTATE_SHAPE.test(code) ? { code } : {}),
     ...(typeof constraint === 'string' ? { constraint } : {}),
   };
 }

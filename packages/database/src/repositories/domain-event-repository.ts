@@ -18,7 +18,7 @@ const toEvent = (row: Row): RecordedDomainEvent => ({
   streamId: row.streamId,
   version: row.version,
   type: row.type,
-  data: row.data,
+  data: row.data ?? null,
   metadata: row.metadata,
   recordedAt: row.recordedAt,
 });

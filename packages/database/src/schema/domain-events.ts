@@ -14,7 +14,8 @@ export const domainEvents = pgTable(
     streamId: text('stream_id').notNull(),
     version: integer('version').notNull(),
     type: text('type').notNull(),
-    data: jsonb('data').$type<unknown>().notNull(),
+    /** Null when the event carries no payload. */
+    data: jsonb('data').$type<unknown>(),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

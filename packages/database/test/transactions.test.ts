@@ -1,0 +1,53 @@
+import { expect, it } from 'vitest';
+import { describeEachBackend } from './support/backends.js';
+import { snowflake, track } from './support/fixtures.js';
+
+describeEachBackend('transaction helper', (db) => {
+  it('GIVEN a callback that resolves THEN every write in it is committed', async () => {
+    const guildId = snowflake();
+    const result = await db().transaction(async (tx) => {
+      await tx.guildSettings.update(guildId, { defaultVolume: 40 });
+      await tx.featureFlags.set({ scope: guildId, name: 'tx.commit', enabled: true });
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect((await db().guildSettings.get(guildId)).defaultVolume).toBe(40);
+    expect((await db().featureFlags.resolve(guildId, 'tx.commit')).enabled).toBe(true);
+  });
+
+  it('GIVEN a callback that throws THEN nothing it wrote remains and the same error reaches the caller', async () => {
+    const guildId = snowflake();
+    const failure = new Error('changed my mind');
+    await expect(
+      db().transaction(async (tx) => {
+        await tx.guildSettings.update(guildId, { defaultVolume: 40 });
+        await tx.listeningHistory.record({
+          guildId,
+          userId: snowflake(),
+          track: track('Rolled Back'),
+          startedAt: new Date(),
+          endedAt: new Date(),
+          playedMs: 0,
+          outcome: 'stopped',
+        });
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect((await db().guildSettings.get(guildId)).revision).toBe(0);
+    expect(await db().listeningHistory.recentForGuild(guildId, { limit: 5 })).toEqual([]);
+  });
+
+  it('GIVEN an event append conflict inside a transaction THEN the transaction stays usable and commits the rest', async () => {
+    const streamId = `guild-${snowflake()}`;
+    const guildId = snowflake();
+    await db().domainEvents.append(streamId, 0, [{ type: 'Created', data: null }]);
+    const conflicted = await db().transaction(async (tx) => {
+      const append = await tx.domainEvents.append(streamId, 0, [{ type: 'Duplicate', data: null }]);
+      await tx.guildSettings.update(guildId, { language: 'de' });
+      return !append.ok;
+    });
+    expect(conflicted).toBe(true);
+    expect((await db().guildSettings.get(guildId)).language).toBe('de');
+    expect(await db().domainEvents.streamVersion(streamId)).toBe(1);
+  });
+});
