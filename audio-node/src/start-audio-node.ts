@@ -15,6 +15,7 @@ import {
   STATS_INTERVAL_MS,
 } from './constants.js';
 import type { AudioEngine } from './engine/engine-contract.js';
+import { createAudioEngine } from './engine/index.js';
 import { createHttpAllowlist } from './security/http-allowlist.js';
 import { systemResolver, type HostResolver } from './security/safe-fetch.js';
 import { EventLoopMonitor } from './server/event-loop-monitor.js';
@@ -39,8 +40,8 @@ export interface AudioNodeOptions {
   readonly logger: Logger;
   /** Registry the node's metrics join (the embedding service's); the node makes its own when absent. */
   readonly registry?: Registry;
-  /** The playback engine. */
-  readonly engine: AudioEngine;
+  /** The playback engine; the real one (worker threads, Discord voice with DAVE) when absent. */
+  readonly engine?: AudioEngine;
   /** DNS resolver for HTTP sources (tests inject one). */
   readonly resolver?: HostResolver;
   /** `PATH` searched for `ffmpeg`; none searched when absent. */
@@ -72,12 +73,13 @@ async function realDirs(dirs: readonly string[], logger: Logger): Promise<string
  * Starts a node and resolves once it listens.
  *
  * @example
- * const node = await startAudioNode({ host: '127.0.0.1', port: 0, password, musicDirs: [], httpAllowlist: [], logger, engine });
+ * const node = await startAudioNode({ host: '127.0.0.1', port: 0, password, musicDirs: [], httpAllowlist: [], logger });
  * // lavalink-client: { host: '127.0.0.1', port: node.port, authorization: node.password }
  */
 export async function startAudioNode(options: AudioNodeOptions): Promise<RunningAudioNode> {
   const logger = options.logger.child({ component: 'audio-node' });
-  const engine = options.engine;
+  const metrics = options.registry ?? createMetricsRegistry({ service: 'audio-node' });
+  const engine = options.engine ?? createAudioEngine({ logger, registry: metrics });
   const ffmpegPath =
     options.executablePath === undefined ? null : await findExecutable('ffmpeg', options.executablePath);
   const sourceContext = {
@@ -93,7 +95,6 @@ export async function startAudioNode(options: AudioNodeOptions): Promise<Running
   const stats = new StatsCollector(engine, registry);
   const eventLoop = new EventLoopMonitor();
   eventLoop.start();
-  const metrics = options.registry ?? createMetricsRegistry({ service: 'audio-node' });
   registerNodeMetrics(metrics, registry, stats, eventLoop);
   const node: NodeContext = {
     password: options.password,

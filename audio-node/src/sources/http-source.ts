@@ -22,6 +22,7 @@ import {
 import { SourceLimits, type SourceContext } from './source-context.js';
 import { makeTrack, titleFromLocation } from './track-factory.js';
 import { unsupportedFormatError } from './unsupported-format.js';
+import { wavDurationMs } from './wav-duration.js';
 
 const PLAYLIST_TYPES = new Set([
   'audio/x-mpegurl',
@@ -83,14 +84,18 @@ async function loadHttpUnsafe(url: string, ctx: SourceContext): Promise<LoadResu
     return loadError(`Unknown or unsupported audio format at ${url}`, 'UNKNOWN_FORMAT');
   if (format.kind === 'ffmpeg' && ctx.ffmpegPath === null) return unsupportedFormatError(format.name);
   if (stream) return { loadType: 'track', data: radioTrack(url, response.headers, format) };
-  const size = Number(headerText(response.headers, 'content-length') ?? Number.NaN);
-  const meta = await readTags(head, mime, Number.isFinite(size) ? size : undefined);
-  let lengthMs = meta.durationMs;
+  const contentLength = Number(headerText(response.headers, 'content-length') ?? Number.NaN);
+  const size = Number.isFinite(contentLength) ? contentLength : undefined;
+  const meta = await readTags(head, mime, size);
+  let lengthMs =
+    format.kind === 'native' && format.format === 'wav'
+      ? (wavDurationMs(head, size) ?? meta.durationMs)
+      : meta.durationMs;
   if (
     lengthMs === null &&
     format.kind === 'native' &&
     format.format.startsWith('ogg') &&
-    Number.isFinite(size)
+    size !== undefined
   ) {
     lengthMs = await oggLengthFromTail(url, head, size, ctx);
   }

@@ -73,6 +73,7 @@ describe('audio node sessions and players', () => {
   it('GIVEN a connection THEN ready (16-char id, not resumed) then stats with frameStats', async () => {
     expect(sessionId).toMatch(/^[a-z0-9]{16}$/);
     expect(socket.sessionResumed).toBe('false');
+    await socket.next((m) => m.op === 'stats');
     const [first, second] = socket.messages;
     expect(first).toMatchObject({ op: 'ready', resumed: false });
     expect(second).toMatchObject({ op: 'stats', players: 0 });

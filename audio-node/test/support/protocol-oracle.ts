@@ -4,9 +4,7 @@
  */
 import * as protocol from 'lavalink-protocol';
 
-type Schema = Parameters<typeof protocol.parse>[0];
-
-function check(schema: Schema, value: unknown, what: string): void {
+function check(schema: protocol.AnySchema, value: unknown, what: string): void {
   try {
     protocol.parse(schema, value);
   } catch (error) {

@@ -5,6 +5,7 @@ export function makeWav(options: {
   sampleRate?: number;
   channels?: number;
   title?: string;
+  artist?: string;
 }): Buffer {
   const sampleRate = options.sampleRate ?? 48_000;
   const channels = options.channels ?? 2;
@@ -24,11 +25,10 @@ export function makeWav(options: {
   fmt.writeUInt16LE(channels * 2, 12);
   fmt.writeUInt16LE(16, 14);
   chunks.push(chunk('fmt ', fmt));
-  if (options.title !== undefined) {
-    const inam = Buffer.from(`${options.title}\0`, 'utf8');
-    const padded = inam.length % 2 === 0 ? inam : Buffer.concat([inam, Buffer.alloc(1)]);
-    chunks.push(chunk('LIST', Buffer.concat([Buffer.from('INFO'), chunk('INAM', padded)])));
-  }
+  const tags: Buffer[] = [];
+  if (options.title !== undefined) tags.push(chunk('INAM', textPayload(options.title)));
+  if (options.artist !== undefined) tags.push(chunk('IART', textPayload(options.artist)));
+  if (tags.length > 0) chunks.push(chunk('LIST', Buffer.concat([Buffer.from('INFO'), ...tags])));
   chunks.push(chunk('data', data));
   const body = Buffer.concat([Buffer.from('WAVE'), ...chunks]);
   return Buffer.concat([Buffer.from('RIFF'), u32(body.length), body]);
@@ -42,4 +42,9 @@ function u32(value: number): Buffer {
 
 function chunk(id: string, payload: Buffer): Buffer {
   return Buffer.concat([Buffer.from(id, 'latin1'), u32(payload.length), payload]);
+}
+
+function textPayload(text: string): Buffer {
+  const bytes = Buffer.from(`${text}\0`, 'utf8');
+  return bytes.length % 2 === 0 ? bytes : Buffer.concat([bytes, Buffer.alloc(1)]);
 }
