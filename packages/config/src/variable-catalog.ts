@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_AREAS } from './areas/config-areas.js';
 import type { VariableMeta } from './fields.js';
 import { SERVICE_NAMES, type ServiceName } from './service-configs.js';
 import { SERVICE_SCHEMAS } from './service-schemas.js';
@@ -6,6 +7,8 @@ import { SERVICE_SCHEMAS } from './service-schemas.js';
 /** One environment variable as the schemas describe it, for reports and generated documentation. */
 export interface VariableInfo extends VariableMeta {
   readonly name: string;
+  /** Title of the area it belongs to (`Discord`, `Database`, ...). */
+  readonly area: string;
   /** Literal default, as it would be written in `.env`; `undefined` when there is none. */
   readonly default: string | undefined;
   /** Services that read the variable. */
@@ -47,7 +50,7 @@ export function variableMeta(service: ServiceName, name: string): JsonSchemaProp
   );
 }
 
-/** Every variable of every service, sorted by area order of first appearance, with who needs it. */
+/** Every variable of every service in area order (see {@link CONFIG_AREAS}), with who reads and who needs it. */
 export function describeVariables(): VariableInfo[] {
   const byName = new Map<
     string,
@@ -57,20 +60,33 @@ export function describeVariables(): VariableInfo[] {
     const { properties, required } = serviceVariables(service);
     for (const [name, property] of Object.entries(properties)) {
       const entry = byName.get(name) ?? { property, services: [], requiredBy: [] };
+      // The first service's metadata wins; later ones fill in what it lacks (a default only they have).
+      entry.property = { ...property, ...entry.property };
       entry.services.push(service);
       if (required.includes(name)) entry.requiredBy.push(service);
       byName.set(name, entry);
     }
   }
-  return [...byName.entries()].map(([name, { property, services, requiredBy }]) => ({
-    name,
-    description: property.description ?? '',
-    example: property.example ?? '',
-    ...(property.secret === true ? { secret: true } : {}),
-    ...(property.defaultText === undefined ? {} : { defaultText: property.defaultText }),
-    ...(property.hint === undefined ? {} : { hint: property.hint }),
-    default: typeof property.default === 'string' ? property.default : undefined,
-    services,
-    requiredBy,
-  }));
+  const order = CONFIG_AREAS.flatMap((area) => area.variables.map((name) => ({ name, area: area.title })));
+  const unplaced = [...byName.keys()].filter((name) => !order.some((entry) => entry.name === name));
+  if (unplaced.length > 0) throw new Error(`variables missing from CONFIG_AREAS: ${unplaced.join(', ')}`);
+  return order.flatMap(({ name, area }) => {
+    const entry = byName.get(name);
+    if (entry === undefined) return [];
+    const { property, services, requiredBy } = entry;
+    return [
+      {
+        name,
+        area,
+        description: property.description ?? '',
+        example: property.example ?? '',
+        ...(property.secret === true ? { secret: true } : {}),
+        ...(property.defaultText === undefined ? {} : { defaultText: property.defaultText }),
+        ...(property.hint === undefined ? {} : { hint: property.hint }),
+        default: typeof property.default === 'string' ? property.default : undefined,
+        services,
+        requiredBy,
+      },
+    ];
+  });
 }

@@ -64,7 +64,7 @@ export const embeddedAudioNodeShape = {
     .optional()
     .meta({
       ...passwordMeta,
-      defaultText: 'random at each start (single-node); required for the audio node',
+      defaultText: 'random at each start (single-node)',
     }),
 };
 

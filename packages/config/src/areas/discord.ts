@@ -53,7 +53,7 @@ const optionalDiscordFields = {
 };
 
 /** Discord variables where the token is required (gateway, single-node). */
-export const discordShape = { ...optionalDiscordFields, DISCORD_TOKEN: textField().meta(tokenMeta) };
+export const discordShape = { DISCORD_TOKEN: textField().meta(tokenMeta), ...optionalDiscordFields };
 
 /** Discord's settings: `config.discord`. */
 export interface DiscordConfig {

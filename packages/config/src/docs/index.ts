@@ -1,0 +1,10 @@
+export {
+  README_TABLE_START,
+  README_TABLE_END,
+  describeDefault,
+  renderReadmeTable,
+  renderConfigurationDoc,
+  renderEnvExample,
+  replaceReadmeTable,
+} from './render-config-docs.js';
+export { generatedConfigFiles, type GeneratedFile } from './generated-config-files.js';
