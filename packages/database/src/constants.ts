@@ -1,5 +1,7 @@
 /** Limits and defaults of the database package, with units in their names. */
 
+/** Subdirectory of DATA_DIR holding the embedded PGlite database. */
+export const PGLITE_SUBDIRECTORY = 'pglite';
 /** Connections a service keeps to PostgreSQL at most. */
 export const DEFAULT_POOL_SIZE = 10;
 /** How long acquiring a PostgreSQL connection may take before the query fails. */

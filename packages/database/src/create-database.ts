@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { Logger } from '@discord-bot/logger';
 import type { Registry } from 'prom-client';
+import { PGLITE_SUBDIRECTORY } from './constants.js';
 import { openDatabase, type Database } from './database.js';
 import type { Driver } from './driver/driver.js';
 import { openPgliteDriver } from './driver/pglite-driver.js';
@@ -8,11 +10,19 @@ import { DatabaseError } from './errors/database-error.js';
 import { createDatabaseMetrics } from './metrics.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
 
+/** Where PGlite keeps its files inside the data directory. */
+export function pgliteDirectory(dataDir: string): string {
+  return dataDir.includes('://') ? dataDir : join(dataDir, PGLITE_SUBDIRECTORY);
+}
+
 /** How to open the database. Comes from validated config; this package never reads the environment. */
 export interface CreateDatabaseOptions {
-  /** PostgreSQL connection URL. When absent, embedded PGlite stores data in `dataDir`. */
-  readonly url?: string;
-  /** PGlite data directory (`<DATA_DIR>/pglite` is a good choice), or `memory://`. Unused with `url`. */
+  /** PostgreSQL connection URL. When absent, embedded PGlite stores data under `dataDir`. */
+  readonly url?: string | undefined;
+  /**
+   * The service's data directory (DATA_DIR): PGlite keeps its files in its `pglite/` subdirectory. `memory://`
+   * for a throw-away in-memory database. Unused with `url`.
+   */
   readonly dataDir: string;
   readonly logger: Logger;
   /** Where query metrics are registered; a private registry when absent. */
@@ -41,7 +51,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
     driver =
       options.url === undefined
         ? await openPgliteDriver({
-            dataDir: options.dataDir,
+            dataDir: pgliteDirectory(options.dataDir),
             ...(options.pgliteSnapshot === undefined ? {} : { loadDataDir: options.pgliteSnapshot }),
           })
         : openPostgresDriver({

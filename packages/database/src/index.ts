@@ -1,4 +1,4 @@
-export { createDatabase, type CreateDatabaseOptions } from './create-database.js';
+export { createDatabase, pgliteDirectory, type CreateDatabaseOptions } from './create-database.js';
 export { openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 export type { DatabaseBackend, Driver, MigrationReport } from './driver/driver.js';
 export { openPostgresDriver, type PostgresDriverOptions } from './driver/postgres-driver.js';
