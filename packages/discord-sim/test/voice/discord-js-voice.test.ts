@@ -39,7 +39,7 @@ describe('GIVEN an unmodified discord.js bot in a simulated guild', () => {
 
   async function joinVoice(
     modes?: readonly VoiceEncryptionMode[],
-  ): Promise<{ guildId: string; botId: string }> {
+  ): Promise<{ guildId: string; botId: string; channelId: string }> {
     sim = await startSimulator({
       ...(process.env.DISCORD_SIM_CA_DIR === undefined ? {} : { caDir: process.env.DISCORD_SIM_CA_DIR }),
       ...(modes === undefined ? {} : { voice: { modes } }),
@@ -61,7 +61,7 @@ describe('GIVEN an unmodified discord.js bot in a simulated guild', () => {
       adapterCreator: discordGuild.voiceAdapterCreator,
     });
     await entersState(connection, VoiceConnectionStatus.Ready, 10_000);
-    return { guildId: guild.id, botId: client.user!.id };
+    return { guildId: guild.id, botId: client.user!.id, channelId: guild.voiceChannelId };
   }
 
   it.each<VoiceEncryptionMode>(['aead_aes256_gcm_rtpsize', 'aead_xchacha20_poly1305_rtpsize'])(
@@ -86,15 +86,58 @@ describe('GIVEN an unmodified discord.js bot in a simulated guild', () => {
     },
   );
 
-  it('WHEN a moderator disconnects the bot THEN @discordjs/voice sees close code 4014 and the simulator shows it left', async () => {
+  it.each<[string, (s: Simulator, guildId: string, botId: string, channelId: string) => void]>([
+    [
+      'a moderator disconnects the bot',
+      (s: Simulator, guildId: string, botId: string) => {
+        s.setVoiceState({ userId: botId, guildId, channelId: null });
+      },
+    ],
+    [
+      'its voice channel is deleted',
+      (s: Simulator, _guildId: string, _botId: string, channelId: string) => {
+        s.deleteChannel(channelId);
+      },
+    ],
+  ])(
+    'WHEN %s THEN @discordjs/voice sees close code 4014 and the simulator shows it left',
+    async (_what, act) => {
+      const { guildId, botId, channelId } = await joinVoice();
+      act(sim!, guildId, botId, channelId);
+      await entersState(connection!, VoiceConnectionStatus.Disconnected, 5_000);
+      expect(connection!.state).toMatchObject({
+        reason: VoiceConnectionDisconnectReason.WebSocketClose,
+        closeCode: 4014,
+      });
+      expect(sim!.audio(guildId).connected).toBe(false);
+    },
+  );
+
+  it('WHEN a moderator moves the bot to another voice channel THEN it reconnects there and keeps playing', async () => {
     const { guildId, botId } = await joinVoice();
-    sim!.setVoiceState({ userId: botId, guildId, channelId: null });
-    await entersState(connection!, VoiceConnectionStatus.Disconnected, 5_000);
-    expect(connection!.state).toMatchObject({
-      reason: VoiceConnectionDisconnectReason.WebSocketClose,
-      closeCode: 4014,
-    });
-    expect(sim!.audio(guildId).connected).toBe(false);
+    const voice = sim!;
+    const second = voice.createChannel({ guildId, name: 'Second', type: 'voice' });
+    player = createAudioPlayer();
+    connection!.subscribe(player);
+    player.play(toneResource(440, 8));
+    await voice.waitForAudio({ guildId, hz: 440, timeoutMs: 10_000 });
+
+    voice.setVoiceState({ userId: botId, guildId, channelId: second.id });
+    const moved = await waitFor(
+      () => voice.audio(guildId),
+      (a) => a.connected && a.channelId === second.id,
+      { what: 'the bot connected in the second channel' },
+    );
+    expect(moved.channelId).toBe(second.id);
+    await entersState(connection!, VoiceConnectionStatus.Ready, 10_000);
+    expect(connection!.joinConfig.channelId).toBe(second.id);
+    const before = moved.totalPackets;
+    const after = await waitFor(
+      () => voice.audio(guildId),
+      (a) => a.totalPackets >= before + 25 && Math.abs(a.dominantHz - 440) <= 8.8,
+      { what: 'the tone in the second channel' },
+    );
+    expect(after.connected).toBe(true);
   });
 
   it('WHEN the voice server crashes mid-tone THEN the bot resumes and the tone carries on', async () => {
