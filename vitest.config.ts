@@ -65,6 +65,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // The default output, then how many tests were skipped for want of PostgreSQL/Redis and how to enable them.
+    reporters: ['default', './tests/support/server-skip-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
