@@ -19,12 +19,10 @@ export class SessionRegistry {
     return session === undefined || session.paused ? undefined : session;
   }
 
-  /** A paused session `userId` may resume. */
+  /** A session with resuming on that `userId` may resume (paused, or still attached to a dying socket). */
   public getResumable(id: string, userId: string): Session | undefined {
     const session = this.sessions.get(id);
-    return session !== undefined && session.paused && session.resuming && session.userId === userId
-      ? session
-      : undefined;
+    return session !== undefined && session.resuming && session.userId === userId ? session : undefined;
   }
 
   public end(session: Session, code?: number, reason?: string): void {

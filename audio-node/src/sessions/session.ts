@@ -49,11 +49,22 @@ export class Session implements PlayerSink {
     }
   }
 
-  /** Attaches a (new) socket; on resume replays queued events, then one `playerUpdate` per player. */
+  /** Whether `socket` is this session's current socket (a replaced or destroyed one is not). */
+  public owns(socket: WebSocket): boolean {
+    return this.socket === socket;
+  }
+
+  /**
+   * Attaches a (new) socket; on resume replays queued events, then one `playerUpdate` per player. A resume
+   * may arrive before the server noticed the old connection die (a half-open TCP connection): the old
+   * socket is then closed and replaced.
+   */
   public attach(socket: WebSocket, resumed: boolean): void {
     if (this.expiry !== null) clearTimeout(this.expiry);
     this.expiry = null;
+    const previous = this.socket;
     this.socket = socket;
+    previous?.close(1000, 'Session resumed on another connection');
     this.send({ op: 'ready', resumed, sessionId: this.id });
     if (!resumed) return;
     for (const message of this.queue.splice(0)) this.send(message);

@@ -60,7 +60,7 @@ export class WebSocketGateway {
     ws.on('error', (error) => log.warn({ err: error }, 'WebSocket error'));
     ws.on('close', (code) => {
       log.info({ code, resuming: session.resuming }, 'WebSocket session closed');
-      if (session.paused) return; // already detached (shutdown)
+      if (!session.owns(ws)) return; // replaced by a resume, or the session was destroyed
       session.detach(() => {
         log.info('session ended');
         this.node.registry.end(session);

@@ -60,6 +60,8 @@ export interface Harness {
   readonly manager: LavalinkManager;
   readonly wsErrors: Error[];
   readonly messages: { node: string; payload: Record<string, unknown> }[];
+  /** Players handed back by `resumed` events (lavalink-client fetches them after a resumed `ready`). */
+  readonly resumedPlayers: unknown[][];
   /** The first raw WebSocket message (past or future) matching `predicate`. */
   nextMessage(
     predicate: (payload: Record<string, unknown>) => boolean,
@@ -97,6 +99,11 @@ export async function startHarness(
     }
   });
   manager.nodeManager.on('error', () => undefined);
+  const resumedPlayers: unknown[][] = [];
+  manager.nodeManager.on(
+    'resumed',
+    (_node, _payload, players) => void resumedPlayers.push(players as unknown[]),
+  );
   const connected = new Promise<void>((resolve) => {
     let count = 0;
     manager.nodeManager.on('connect', () => {
@@ -109,6 +116,7 @@ export async function startHarness(
     manager,
     wsErrors,
     messages,
+    resumedPlayers,
     async nextMessage(predicate, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
