@@ -6,6 +6,7 @@ export {
   type WaitForAudioOptions,
 } from './simulator-handle.js';
 export { SimulatorCore } from './simulator-core.js';
+export { seedDevelopmentGuild, type SeededGuild } from './seed.js';
 export { DefaultSimulatorLimits, MessageLimits, API_VERSION, type SimulatorLimits } from './constants.js';
 export type { FaultSpec, FaultKind } from './faults.js';
 export type { SimStateView } from './state-view.js';

@@ -55,6 +55,7 @@ export interface Simulator {
   deleteChannel(channelId: string): void;
   createUser(input: CreateUserInput): { id: string };
   createRole(input: { guildId: string; name: string; permissions: string }): { id: string };
+  updateRole(input: { roleId: string; name?: string; permissions?: string }): void;
   updateMember(input: {
     guildId: string;
     userId: string;
@@ -124,6 +125,7 @@ export function createSimulatorHandle(core: SimulatorCore, addresses: SimulatorA
     deleteChannel: (channelId) => unwrap(core.guilds.deleteChannel(channelId)),
     createUser: (input) => unwrap(core.guilds.createUser(input)),
     createRole: (input) => unwrap(core.guilds.createRole(input)),
+    updateRole: (input) => unwrap(core.guilds.updateRole(input)),
     updateMember: (input) => unwrap(core.guilds.updateMember(input)),
     setVoiceState: (input) => void unwrap(core.setVoiceState(input)),
     postMessage: (input) => unwrap(core.postMessage(input)),

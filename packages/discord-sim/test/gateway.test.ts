@@ -102,6 +102,9 @@ describe('GIVEN the simulator gateway and raw gateway clients', () => {
   });
 
   it('THEN with two shards each guild is sent only to shard (guild_id >> 22) % 2', async () => {
+    await sim.stop();
+    // Two identify buckets, so both shards may identify at once.
+    sim = await startTestSimulator({ limits: { maxConcurrency: 2 } });
     const guilds: string[] = [];
     while (new Set(guilds.map((id) => shardOf(id, 2))).size < 2) {
       guilds.push(sim.createGuild({ name: `Shard ${guilds.length}` }).id);
@@ -117,6 +120,14 @@ describe('GIVEN the simulator gateway and raw gateway clients', () => {
     const channel = sim.createChannel({ guildId: target, name: 'new-one' });
     await shard1.dispatch('CHANNEL_CREATE', (d) => d['id'] === channel.id);
     expect(shard0.dispatches('CHANNEL_CREATE')).toHaveLength(0);
+  });
+
+  it('THEN a second IDENTIFY in the same bucket within 5 s gets INVALID_SESSION', async () => {
+    track(await RawGatewayClient.identify(sim.gatewayUrl, 'eager', GUILDS));
+    const second = track(await RawGatewayClient.connect(sim.gatewayUrl));
+    second.send({ op: 2, d: { token: 'eager', intents: GUILDS } });
+    expect((await second.next((p) => p.op === 9)).d).toBe(false);
+    expect(second.dispatches('READY')).toHaveLength(0);
   });
 
   it('THEN an invalid shard closes with 4010 and invalid intents with 4013', async () => {

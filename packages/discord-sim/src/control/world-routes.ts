@@ -65,6 +65,17 @@ export function worldRoutes({ core }: ControlDeps): ControlRoute[] {
         permissions: input.string('permissions'),
       });
     }),
+    controlRoute('PATCH', '/_sim/roles/:roleId', (req) => {
+      const input = req.input();
+      const name = input.optionalString('name');
+      const permissions = input.optionalString('permissions');
+      const result = core.guilds.updateRole({
+        roleId: req.params['roleId'] ?? '',
+        ...(name === undefined ? {} : { name }),
+        ...(permissions === undefined ? {} : { permissions }),
+      });
+      return result.ok ? ok({ ok: true }) : result;
+    }),
     controlRoute('PATCH', '/_sim/guilds/:guildId/members/:userId', (req) => {
       const input = req.input();
       const roles = input.optionalStrings('roles');

@@ -7,7 +7,8 @@ import type { GatewaySession, SessionSocket } from './session.js';
 
 /** What a connection asks of the gateway once a payload is understood. */
 export interface ConnectionHost {
-  identify(connection: GatewayConnection, data: JsonObject): GatewaySession | GatewayCloseReason;
+  /** The new session, a close reason, or null for INVALID_SESSION (identify rate exceeded). */
+  identify(connection: GatewayConnection, data: JsonObject): GatewaySession | GatewayCloseReason | null;
   /** The resumed session (its missed dispatches already replayed), or null for INVALID_SESSION. */
   resume(connection: GatewayConnection, data: JsonObject): GatewaySession | null;
   voiceStateUpdate(session: GatewaySession, data: JsonObject): void;
@@ -97,6 +98,7 @@ export class GatewayConnection implements SessionSocket {
       case GatewayOp.Identify: {
         if (this.session !== null) return this.close(GatewayClose.AlreadyAuthenticated);
         const result = this.host.identify(this, data);
+        if (result === null) return this.sendOp(GatewayOp.InvalidSession, false);
         if ('code' in result) return this.close(result);
         this.session = result;
         return;

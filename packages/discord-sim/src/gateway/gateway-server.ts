@@ -26,6 +26,8 @@ export interface GatewayServerDeps {
 }
 
 const MAX_MEMBER_CHUNK = 1_000;
+/** Slack for clock and network jitter when judging the identify rate (a client waits from its own send). */
+const IDENTIFY_JITTER_MS = 250;
 
 /** The main gateway: sessions, IDENTIFY/RESUME, op 4 and 8, and the gateway faults. */
 export class GatewayServer implements ConnectionHost {
@@ -33,6 +35,7 @@ export class GatewayServer implements ConnectionHost {
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly connections = new Set<GatewayConnection>();
   private readonly identifiesToday = new Map<string, number>();
+  private readonly lastIdentifyAt = new Map<string, number>();
   public readonly dispatcher: Dispatcher;
 
   public constructor(private readonly deps: GatewayServerDeps) {
@@ -56,7 +59,14 @@ export class GatewayServer implements ConnectionHost {
     return Math.max(0, this.deps.limits.sessionStartLimit - (this.identifiesToday.get(applicationId) ?? 0));
   }
 
-  public identify(connection: GatewayConnection, data: JsonObject): GatewaySession | GatewayCloseReason {
+  /**
+   * IDENTIFY: a new session (READY, then GUILD_CREATE per guild of the shard), a close reason, or null
+   * for INVALID_SESSION when the identify rate (`max_concurrency` per 5 s) was exceeded.
+   */
+  public identify(
+    connection: GatewayConnection,
+    data: JsonObject,
+  ): GatewaySession | GatewayCloseReason | null {
     const token = typeof data['token'] === 'string' ? data['token'].replace(/^Bot\s+/i, '') : '';
     if (token.length === 0) return GatewayClose.AuthenticationFailed;
     const intents = data['intents'];
@@ -79,6 +89,12 @@ export class GatewayServer implements ConnectionHost {
     const { store } = this.deps;
     const guildIds = store.guildsOf(app.botUserId).filter((id) => shardOf(id, shardCount) === shardId);
     if (guildIds.length > this.deps.limits.guildsPerShard) return GatewayClose.ShardingRequired;
+    const rateKey = `${app.id}:${shardId % this.deps.limits.maxConcurrency}`;
+    const now = Date.now();
+    const last = this.lastIdentifyAt.get(rateKey);
+    if (last !== undefined && now - last < this.deps.limits.identifyWindowMs - IDENTIFY_JITTER_MS)
+      return null;
+    this.lastIdentifyAt.set(rateKey, now);
     this.identifiesToday.set(app.id, (this.identifiesToday.get(app.id) ?? 0) + 1);
     const session = new GatewaySession(
       randomBytes(16).toString('hex'),

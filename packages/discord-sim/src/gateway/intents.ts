@@ -21,6 +21,7 @@ const REQUIRED: Record<DispatchEvent, number> = {
   GUILD_CREATE: Intent.Guilds,
   GUILD_DELETE: Intent.Guilds,
   GUILD_ROLE_CREATE: Intent.Guilds,
+  GUILD_ROLE_UPDATE: Intent.Guilds,
   CHANNEL_CREATE: Intent.Guilds,
   CHANNEL_DELETE: Intent.Guilds,
   GUILD_MEMBER_ADD: Intent.GuildMembers,

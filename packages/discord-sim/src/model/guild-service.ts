@@ -136,6 +136,24 @@ export class GuildService {
     return ok({ id: role.id });
   }
 
+  /** Changes a role's name or permissions (GUILD_ROLE_UPDATE). */
+  public updateRole(input: { roleId: string; name?: string; permissions?: string }): SimResult<void> {
+    const role = this.store.roles.get(input.roleId);
+    if (role === undefined) return notFound(`unknown role ${input.roleId}`);
+    if (input.permissions !== undefined) {
+      const permissions = parsePermissions(input.permissions);
+      if (permissions === null) return badRequest('permissions must be a decimal bitfield string');
+      role.permissions = permissions;
+    }
+    if (input.name !== undefined) role.name = input.name;
+    this.sink.dispatch(
+      'GUILD_ROLE_UPDATE',
+      { guild_id: role.guildId, role: roleJson(role) },
+      { guildId: role.guildId },
+    );
+    return ok(undefined);
+  }
+
   public createUser(input: CreateUserInput): SimResult<{ id: string }> {
     const username = input.username.trim();
     if (!/^[a-z0-9_.]{2,32}$/.test(username)) return badRequest('username must be 2-32 of a-z, 0-9, _ and .');
