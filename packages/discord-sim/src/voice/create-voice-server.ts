@@ -1,6 +1,6 @@
 import { analyseStreams } from './audio-analysis.js';
 import { VoiceGatewayServer } from './voice-gateway-server.js';
-import { VOICE_RESUME_WINDOW_MS, VoiceCloseCode } from './voice-protocol.js';
+import { VOICE_HEARTBEAT_INTERVAL_MS, VOICE_RESUME_WINDOW_MS, VoiceCloseCode } from './voice-protocol.js';
 import { VoiceSessionRegistry } from './voice-session-registry.js';
 import type {
   SimVoiceServer,
@@ -15,6 +15,7 @@ import { VoiceUdpServer } from './voice-udp-server.js';
 export const DefaultSimVoiceServerOptions = {
   host: '127.0.0.1',
   modes: ['aead_aes256_gcm_rtpsize', 'aead_xchacha20_poly1305_rtpsize'],
+  heartbeatIntervalMs: VOICE_HEARTBEAT_INTERVAL_MS,
 } as const satisfies Required<Omit<SimVoiceServerOptions, 'tls'>>;
 
 /** How often sessions nobody resumed, and audio history past the window, are swept, ms. */
@@ -44,6 +45,7 @@ export function createVoiceServer(options: SimVoiceServerOptions): SimVoiceServe
     // A wildcard bind is not an address a client can send to.
     udp: () => ({ ip: host === '0.0.0.0' ? '127.0.0.1' : host, port: udp.address().port }),
     now: Date.now,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? DefaultSimVoiceServerOptions.heartbeatIntervalMs,
   });
   let sweep: NodeJS.Timeout | null = null;
 

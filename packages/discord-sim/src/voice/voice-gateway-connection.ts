@@ -8,9 +8,8 @@ import {
   readSpeaking,
 } from './voice-payload.js';
 import {
+  HEARTBEAT_TIMEOUT_INTERVALS,
   SIM_DAVE_PROTOCOL_VERSION,
-  VOICE_HEARTBEAT_INTERVAL_MS,
-  VOICE_HEARTBEAT_TIMEOUT_MS,
   VoiceCloseCode,
   VoiceOpcode,
 } from './voice-protocol.js';
@@ -25,6 +24,8 @@ export interface VoiceGatewayContext {
   /** The UDP endpoint announced in READY. */
   readonly udp: () => { readonly ip: string; readonly port: number };
   readonly now: () => number;
+  /** Announced in HELLO; two intervals without a heartbeat close the socket with 4009. */
+  readonly heartbeatIntervalMs: number;
 }
 
 /** Client opcodes the simulator accepts and ignores: video, client lists, DAVE (declined). */
@@ -48,7 +49,10 @@ export class VoiceGatewayConnection implements SessionSocket {
     // A socket error is followed by 'close'; without a listener it would crash the process.
     ws.on('error', () => undefined);
     this.sendText(
-      JSON.stringify({ op: VoiceOpcode.Hello, d: { v: 8, heartbeat_interval: VOICE_HEARTBEAT_INTERVAL_MS } }),
+      JSON.stringify({
+        op: VoiceOpcode.Hello,
+        d: { v: 8, heartbeat_interval: this.context.heartbeatIntervalMs },
+      }),
     );
     this.expectHeartbeat();
   }
@@ -133,7 +137,7 @@ export class VoiceGatewayConnection implements SessionSocket {
         ip,
         port,
         modes: [...this.context.modes],
-        heartbeat_interval: VOICE_HEARTBEAT_INTERVAL_MS,
+        heartbeat_interval: this.context.heartbeatIntervalMs,
       },
     });
   }
@@ -215,7 +219,7 @@ export class VoiceGatewayConnection implements SessionSocket {
       if (this.session !== null)
         this.context.registry.end(this.session, VoiceCloseCode.SessionTimeout, 'session timed out');
       this.close(VoiceCloseCode.SessionTimeout, 'session timed out');
-    }, VOICE_HEARTBEAT_TIMEOUT_MS);
+    }, HEARTBEAT_TIMEOUT_INTERVALS * this.context.heartbeatIntervalMs);
     this.heartbeatDeadline.unref();
   }
 

@@ -38,8 +38,8 @@ export const VoiceCloseCode = {
 export const VOICE_GATEWAY_VERSION = 8;
 /** Heartbeat interval announced in HELLO, ms (Discord sends ~13.75 s). */
 export const VOICE_HEARTBEAT_INTERVAL_MS = 13_750;
-/** A socket that sends no heartbeat for this long is closed with 4009. */
-export const VOICE_HEARTBEAT_TIMEOUT_MS = 2 * VOICE_HEARTBEAT_INTERVAL_MS;
+/** A socket that sends no heartbeat for this many intervals is closed with 4009. */
+export const HEARTBEAT_TIMEOUT_INTERVALS = 2;
 /** How long a session may be resumed after its socket closed, ms. */
 export const VOICE_RESUME_WINDOW_MS = 60_000;
 /** Bytes of the transport key handed out in SESSION_DESCRIPTION. */

@@ -19,6 +19,11 @@ export interface SimVoiceServerOptions {
   readonly tls: VoiceTlsMaterial;
   /** Restricts the modes offered in READY, so tests can force one mode. Default: both. */
   readonly modes?: readonly VoiceEncryptionMode[];
+  /**
+   * Heartbeat interval announced in HELLO, ms; a socket silent for two intervals is closed with 4009.
+   * Default 13,750 (Discord's); tests shorten it to see the timeout.
+   */
+  readonly heartbeatIntervalMs?: number;
 }
 
 /** What the main gateway puts in VOICE_SERVER_UPDATE. */

@@ -39,7 +39,7 @@ describe.each<VoiceEncryptionMode>(['aead_aes256_gcm_rtpsize', 'aead_xchacha20_p
     });
 
     it('THEN a 440 Hz tone then an 880 Hz tone are each heard within 2%, at ~50 packets/s with no gaps', async () => {
-      server = await startTestVoiceServer([mode]);
+      server = await startTestVoiceServer({ modes: [mode] });
       ({ connection } = joinThroughSimulatedGateway(server, identity));
       await entersState(connection, VoiceConnectionStatus.Ready, 10_000);
       player = createAudioPlayer();

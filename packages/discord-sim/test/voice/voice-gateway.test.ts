@@ -47,7 +47,7 @@ describe('GIVEN the voice gateway with an allocated session', () => {
     });
 
   beforeEach(async () => {
-    server = await startTestVoiceServer(['aead_aes256_gcm_rtpsize']);
+    server = await startTestVoiceServer({ modes: ['aead_aes256_gcm_rtpsize'] });
     ({ token, endpoint } = server.allocate({ guildId, userId, sessionId, channelId }));
   });
 

@@ -40,7 +40,7 @@ describe('GIVEN a session that selected aead_xchacha20_poly1305_rtpsize over a b
   let target: { ip: string; port: number };
 
   beforeEach(async () => {
-    server = await startTestVoiceServer(['aead_xchacha20_poly1305_rtpsize']);
+    server = await startTestVoiceServer({ modes: ['aead_xchacha20_poly1305_rtpsize'] });
     const { token, endpoint } = server.allocate({
       guildId,
       userId,

@@ -6,7 +6,7 @@ import {
 import {
   createVoiceServer,
   type SimVoiceServer,
-  type VoiceEncryptionMode,
+  type SimVoiceServerOptions,
 } from '../../../src/voice/index.js';
 
 /** The test run's certificate authority, made by the Vitest global setup and trusted by this worker. */
@@ -18,9 +18,11 @@ export async function testCertificateAuthority(): Promise<StoredCertificateAutho
 }
 
 /** A started voice server whose certificate chains to the test authority. */
-export async function startTestVoiceServer(modes?: readonly VoiceEncryptionMode[]): Promise<SimVoiceServer> {
+export async function startTestVoiceServer(
+  options: Omit<SimVoiceServerOptions, 'tls'> = {},
+): Promise<SimVoiceServer> {
   const { ca } = await testCertificateAuthority();
-  const server = createVoiceServer({ tls: await issueServerCertificate(ca), ...(modes ? { modes } : {}) });
+  const server = createVoiceServer({ ...options, tls: await issueServerCertificate(ca) });
   await server.start();
   return server;
 }
