@@ -62,6 +62,8 @@ export interface Simulator {
     roles?: readonly string[];
     nick?: string | null;
   }): void;
+  /** Kicks a member (a bot in voice is disconnected with 4014 and gets GUILD_DELETE). */
+  kickMember(guildId: string, userId: string): void;
   /** A user joins, moves or (`channelId: null`) leaves voice; for a bot this is a moderator moving/kicking it. */
   setVoiceState(input: { userId: string; guildId: string; channelId: string | null }): void;
   postMessage(input: { userId: string; channelId: string; content: string }): { id: string };
@@ -127,6 +129,7 @@ export function createSimulatorHandle(core: SimulatorCore, addresses: SimulatorA
     createRole: (input) => unwrap(core.guilds.createRole(input)),
     updateRole: (input) => unwrap(core.guilds.updateRole(input)),
     updateMember: (input) => unwrap(core.guilds.updateMember(input)),
+    kickMember: (guildId, userId) => unwrap(core.guilds.kickMember(guildId, userId)),
     setVoiceState: (input) => void unwrap(core.setVoiceState(input)),
     postMessage: (input) => unwrap(core.postMessage(input)),
     invokeCommand: (input) => unwrap(core.invokeCommand(input)),

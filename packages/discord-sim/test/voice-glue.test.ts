@@ -100,6 +100,19 @@ describe('GIVEN a bot on the gateway and a recording voice server', () => {
     expect(voice.calls.filter((c) => c.kind === 'disconnect')).toHaveLength(2);
   });
 
+  it('THEN kicking the bot from the guild closes its voice with 4014, then GUILD_MEMBER_REMOVE and GUILD_DELETE', async () => {
+    join(guild.voiceChannelId);
+    await client.dispatch('VOICE_SERVER_UPDATE');
+    sim.kickMember(guild.id, botId);
+    await client.dispatch('GUILD_DELETE', (d) => d['id'] === guild.id);
+    expect(botStates().map((p) => (p.d as { channel_id: string | null }).channel_id)).toEqual([
+      guild.voiceChannelId,
+      null,
+    ]);
+    expect(voice.calls.at(-1)).toEqual({ kind: 'disconnect', guildId: guild.id, userId: botId, code: 4014 });
+    expect(sim.state().guilds[0]?.members.map((m) => m.userId)).not.toContain(botId);
+  });
+
   it('THEN users joining and leaving produce VOICE_STATE_UPDATE and never touch the voice server', async () => {
     const bob = sim.createUser({ username: 'bob', guildId: guild.id }).id;
     sim.setVoiceState({ userId: bob, guildId: guild.id, channelId: guild.voiceChannelId });

@@ -88,6 +88,10 @@ export function worldRoutes({ core }: ControlDeps): ControlRoute[] {
       });
       return result.ok ? ok({ ok: true }) : result;
     }),
+    controlRoute('DELETE', '/_sim/guilds/:guildId/members/:userId', (req) => {
+      const result = core.guilds.kickMember(req.params['guildId'] ?? '', req.params['userId'] ?? '');
+      return result.ok ? ok({ ok: true }) : result;
+    }),
     controlRoute('POST', '/_sim/voice', (req) => {
       const input = req.input();
       return core.setVoiceState({

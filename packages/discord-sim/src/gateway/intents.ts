@@ -26,6 +26,7 @@ const REQUIRED: Record<DispatchEvent, number> = {
   CHANNEL_DELETE: Intent.Guilds,
   GUILD_MEMBER_ADD: Intent.GuildMembers,
   GUILD_MEMBER_UPDATE: Intent.GuildMembers,
+  GUILD_MEMBER_REMOVE: Intent.GuildMembers,
   VOICE_STATE_UPDATE: Intent.GuildVoiceStates,
   VOICE_SERVER_UPDATE: 0,
   INTERACTION_CREATE: 0,

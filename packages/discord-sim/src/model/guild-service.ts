@@ -2,7 +2,7 @@ import { ok } from '@discord-bot/errors';
 import type { DispatchSink } from './dispatch-sink.js';
 import { ChannelType, type SimApplication, type SimChannelType, type SimRole } from './entities.js';
 import { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, parsePermissions } from './permissions.js';
-import { channelJson, guildCreateJson, memberJson, roleJson } from './serialize.js';
+import { channelJson, guildCreateJson, memberJson, roleJson, userJson } from './serialize.js';
 import { badRequest, notFound, type SimResult } from './sim-failure.js';
 import type { SimStore } from './sim-store.js';
 import type { VoiceService } from './voice-service.js';
@@ -192,6 +192,28 @@ export class GuildService {
       { ...memberJson(this.store, member), guild_id: guildId },
       { guildId },
     );
+    return ok(undefined);
+  }
+
+  /**
+   * Kicks a member: they leave voice (a bot's voice connection closes with 4014), GUILD_MEMBER_REMOVE goes
+   * to the guild, and a kicked bot gets GUILD_DELETE.
+   */
+  public kickMember(guildId: string, userId: string): SimResult<void> {
+    const member = this.store.member(guildId, userId);
+    if (member === undefined) return notFound(`user ${userId} is not a member of guild ${guildId}`);
+    if (this.store.guilds.get(guildId)?.ownerId === userId) return badRequest('the owner cannot be kicked');
+    this.voice.evictMember(guildId, userId);
+    const user = this.store.users.get(userId);
+    const app = this.store.applicationByBotUser(userId);
+    this.sink.dispatch(
+      'GUILD_MEMBER_REMOVE',
+      { guild_id: guildId, user: user === undefined ? { id: userId } : userJson(user) },
+      { guildId },
+    );
+    if (app !== undefined)
+      this.sink.dispatch('GUILD_DELETE', { id: guildId }, { guildId, applicationId: app.id });
+    this.store.deleteMember(guildId, userId);
     return ok(undefined);
   }
 

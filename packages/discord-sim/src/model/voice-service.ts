@@ -95,6 +95,12 @@ export class VoiceService {
     }
   }
 
+  /** One member leaves voice (kicked from the guild). */
+  public evictMember(guildId: string, userId: string): void {
+    const state = this.store.voiceState(guildId, userId);
+    if (state !== undefined) this.leave(state, VOICE_CLOSE_DISCONNECTED);
+  }
+
   /** Everyone in the guild is disconnected (the guild is being deleted). */
   public evictGuild(guildId: string): void {
     for (const state of this.store.guildVoiceStates(guildId)) this.leave(state, VOICE_CLOSE_DISCONNECTED);
