@@ -1,0 +1,46 @@
+import { startSimulator, type Simulator } from '@discord-bot/discord-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killAll, spawnEntry, tsxEntry } from '../support/spawn-entry.js';
+
+const TOKEN = 'simulated-bot-token-never-printed';
+let sim: Simulator;
+
+beforeAll(async () => {
+  // Both cases identify one after the other; Discord's 5 s identify window would only slow the test down.
+  sim = await startSimulator({ limits: { identifyWindowMs: 100 } });
+  sim.createGuild({ name: 'Foundation test guild' });
+});
+afterAll(async () => {
+  killAll();
+  await sim.stop();
+});
+
+describe.each([
+  { entry: 'gateway/src/main.ts', portVariable: 'GATEWAY_PORT', check: 'discord' },
+  { entry: 'single-node/src/main.ts', portVariable: 'PORT', check: 'gateway/discord' },
+])('GIVEN a reachable Discord (the simulator) WHEN $entry starts', ({ entry, portVariable, check }) => {
+  it('THEN it logs in, /ready turns 200 with Discord up, and SIGTERM still exits 0', async () => {
+    const proc = spawnEntry(tsxEntry(entry), {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: sim.restBase,
+      [portVariable]: '0',
+    });
+    const base = `http://127.0.0.1:${await proc.port()}`;
+    await proc.waitForLine(/"msg":"connected to Discord"/);
+
+    const ready = await fetch(`${base}/ready`);
+    const body = (await ready.json()) as { checks: Record<string, { state: string; detail?: string }> };
+    expect(ready.status).toBe(200);
+    expect(body.checks[check]).toMatchObject({
+      state: 'up',
+      detail: expect.stringMatching(/^ping -?\d+ ms$/) as unknown,
+    });
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(
+      /^gateway_discord_connected\{service="[\w-]+"\} 1$/m,
+    );
+
+    const exit = await proc.stop('SIGTERM');
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(proc.output()).not.toContain(TOKEN);
+  });
+});
