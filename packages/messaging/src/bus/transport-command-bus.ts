@@ -218,6 +218,9 @@ export class TransportCommandBus implements CommandBus {
         if (failing) this.#logger.info('command stream readable again');
         failing = false;
         for (const delivery of deliveries) this.#accept(delivery);
+        // Let the commands just accepted start (and fast ones answer) before the next blocking read is written
+        // to the socket: that write would otherwise sit on the critical path of every reply.
+        if (deliveries.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       } catch (error) {
         if (!this.#consuming) break;
         if (!failing) this.#logger.warn({ err: error }, 'cannot read the command stream, retrying');

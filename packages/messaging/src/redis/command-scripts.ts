@@ -1,36 +1,42 @@
 import { LuaScript } from './lua-script.js';
 
 /**
- * Enqueue: remember the command id, register the sender as waiting for the reply, append to the stream.
+ * Enqueue: remember the command id and append the command, with the sender's reply channel, to the stream.
  * A duplicate id is not appended again: its stored reply is returned ('D' + reply) or the sender joins the
- * waiters of the pending one ('P').
+ * waiters of the pending one ('P'). Kept to two calls on the common path: every command goes through it.
  * KEYS: record, waiters, stream. ARGV: reply channel, ttl ms, message.
  */
 export const ENQUEUE_SCRIPT = new LuaScript(
   `
-local state = redis.call('GET', KEYS[1])
-if state and string.sub(state, 1, 1) == 'D' then return state end
-redis.call('SADD', KEYS[2], ARGV[1])
-redis.call('PEXPIRE', KEYS[2], ARGV[2])
-if state then return 'P' end
-redis.call('SET', KEYS[1], 'P', 'PX', ARGV[2])
-redis.call('XADD', KEYS[3], '*', 'm', ARGV[3])
+local state = redis.call('SET', KEYS[1], 'P', 'NX', 'GET', 'PX', ARGV[2])
+if state then
+  if string.sub(state, 1, 1) == 'D' then return state end
+  redis.call('SADD', KEYS[2], ARGV[1])
+  redis.call('PEXPIRE', KEYS[2], ARGV[2])
+  return 'P'
+end
+redis.call('XADD', KEYS[3], '*', 'm', ARGV[3], 'r', ARGV[1])
 return 'Q'
 `,
   3,
 );
 
 /**
- * Complete: store the reply for duplicates, publish it to every waiting sender, acknowledge and delete the
- * entry (the stream only ever holds commands not yet answered).
- * KEYS: record, waiters, stream. ARGV: group, entry id, reply, ttl ms.
+ * Complete: store the reply for duplicates, publish it to the sender (ARGV[5], from the entry) and to any
+ * duplicate's sender, acknowledge and delete the entry (the stream only holds commands not yet answered).
+ * KEYS: record, waiters, stream. ARGV: group, entry id, reply, ttl ms, reply channel ('' when unknown).
  */
 export const COMPLETE_SCRIPT = new LuaScript(
   `
 redis.call('SET', KEYS[1], 'D' .. ARGV[3], 'PX', ARGV[4])
+if ARGV[5] ~= '' then redis.call('PUBLISH', ARGV[5], ARGV[3]) end
 local waiters = redis.call('SMEMBERS', KEYS[2])
-for _, channel in ipairs(waiters) do redis.call('PUBLISH', channel, ARGV[3]) end
-redis.call('DEL', KEYS[2])
+if #waiters > 0 then
+  for _, channel in ipairs(waiters) do
+    if channel ~= ARGV[5] then redis.call('PUBLISH', channel, ARGV[3]) end
+  end
+  redis.call('DEL', KEYS[2])
+end
 redis.call('XACK', KEYS[3], ARGV[1], ARGV[2])
 redis.call('XDEL', KEYS[3], ARGV[2])
 return #waiters

@@ -1,6 +1,7 @@
 import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import type { CommandTransport, Delivery, EnqueueOutcome } from '../bus/command-transport.js';
+import { closeGracefully } from './close-gracefully.js';
 import { COMPLETE_SCRIPT, ENQUEUE_SCRIPT } from './command-scripts.js';
 import { ownConnection } from './own-connection.js';
 
@@ -8,7 +9,10 @@ import { ownConnection } from './own-connection.js';
 export interface RedisCommandTransportOptions {
   /** Template connection: the transport opens its own connections with `duplicate()` and owns them. */
   readonly redis: Redis;
-  /** Stream key (prefix included). Records and waiter sets live under `<stream>:id:` and `<stream>:waiters:`. */
+  /**
+   * Stream key (prefix included). Idempotency records and the waiter sets of duplicates live under
+   * `<stream>:id:` and `<stream>:waiters:`.
+   */
   readonly stream: string;
   readonly group: string;
   /** Unique per process: pending entries are tracked per consumer name. */
@@ -21,14 +25,17 @@ export interface RedisCommandTransportOptions {
 type StreamEntry = [id: string, fields: string[] | null];
 
 /**
- * Commands on a Redis Stream read by a consumer group: entries stay pending until answered, pending entries of
- * a dead consumer are taken over with XAUTOCLAIM, and replies travel over the sender's pub/sub channel.
+ * Commands on a Redis Stream read by a consumer group. Entries stay pending until answered; pending entries
+ * of a dead consumer are taken over with XAUTOCLAIM; replies travel over the sender's pub/sub channel.
  */
 export class RedisCommandTransport implements CommandTransport {
   readonly #options: RedisCommandTransportOptions;
   readonly #commands: Redis;
   #blocking: Redis | undefined;
   #subscriber: Redis | undefined;
+  readonly #channels = new Map<string, (text: string) => void>();
+  /** Reply channel of each delivery held, read from its entry, for the completion to publish to. */
+  readonly #replyTo = new Map<string, string>();
 
   public constructor(options: RedisCommandTransportOptions) {
     this.#options = options;
@@ -36,13 +43,7 @@ export class RedisCommandTransport implements CommandTransport {
   }
 
   public async listenForReplies(onReply: (text: string) => void): Promise<void> {
-    const subscriber = (this.#subscriber ??= ownConnection(
-      this.#options.redis,
-      this.#options.logger,
-      'replies',
-    ));
-    subscriber.on('message', (_channel: string, text: string) => onReply(text));
-    await subscriber.subscribe(this.#options.replyChannel);
+    await this.#subscribe(this.#options.replyChannel, onReply);
   }
 
   public async enqueue(commandId: string, text: string, ttlMs: number): Promise<EnqueueOutcome> {
@@ -57,11 +58,7 @@ export class RedisCommandTransport implements CommandTransport {
   }
 
   public async prepareConsumer(): Promise<void> {
-    try {
-      await this.#commands.xgroup('CREATE', this.#options.stream, this.#options.group, '0', 'MKSTREAM');
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error;
-    }
+    await this.#createGroup();
   }
 
   public async read(count: number, blockMs: number): Promise<Delivery[]> {
@@ -84,11 +81,11 @@ export class RedisCommandTransport implements CommandTransport {
         stream,
         '>',
       )) as [string, StreamEntry[]][] | null;
-      return toDeliveries(result?.[0]?.[1] ?? [], false);
+      return this.#toDeliveries(result?.[0]?.[1] ?? [], false);
     } catch (error) {
       // Redis restarted without persistence: the stream and its group are gone. Recreate and carry on.
       if (error instanceof Error && error.message.startsWith('NOGROUP')) {
-        await this.prepareConsumer();
+        await this.#createGroup();
         return [];
       }
       throw error;
@@ -107,7 +104,7 @@ export class RedisCommandTransport implements CommandTransport {
         'COUNT',
         count,
       )) as [string, StreamEntry[]];
-      return toDeliveries(entries, true);
+      return this.#toDeliveries(entries, true);
     } catch (error) {
       if (error instanceof Error && error.message.startsWith('NOGROUP')) return [];
       throw error;
@@ -130,17 +127,21 @@ export class RedisCommandTransport implements CommandTransport {
     replyText: string,
     ttlMs: number,
   ): Promise<void> {
+    const replyTo = this.#replyTo.get(deliveryId) ?? '';
     await COMPLETE_SCRIPT.run(this.#commands, this.#keys(commandId), [
       this.#options.group,
       deliveryId,
       replyText,
       ttlMs,
+      replyTo,
     ]);
+    this.#replyTo.delete(deliveryId);
   }
 
   public async drop(deliveryId: string): Promise<void> {
     const { stream, group } = this.#options;
     await this.#commands.multi().xack(stream, group, deliveryId).xdel(stream, deliveryId).exec();
+    this.#replyTo.delete(deliveryId);
   }
 
   public async close(): Promise<void> {
@@ -157,27 +158,40 @@ export class RedisCommandTransport implements CommandTransport {
     this.#commands.disconnect();
   }
 
+  async #createGroup(): Promise<void> {
+    try {
+      await this.#commands.xgroup('CREATE', this.#options.stream, this.#options.group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error;
+    }
+  }
+
+  async #subscribe(channel: string, onMessage: (text: string) => void): Promise<void> {
+    if (this.#subscriber === undefined) {
+      const subscriber = ownConnection(this.#options.redis, this.#options.logger, 'subscriber');
+      subscriber.on('message', (from: string, text: string) => this.#channels.get(from)?.(text));
+      this.#subscriber = subscriber;
+    }
+    this.#channels.set(channel, onMessage);
+    await this.#subscriber.subscribe(channel);
+  }
+
+  #toDeliveries(entries: readonly StreamEntry[], redelivered: boolean): Delivery[] {
+    const deliveries: Delivery[] = [];
+    for (const [deliveryId, fields] of entries) {
+      if (fields === null) continue;
+      let text = '';
+      for (let i = 0; i + 1 < fields.length; i += 2) {
+        if (fields[i] === 'm') text = fields[i + 1] ?? '';
+        else if (fields[i] === 'r') this.#replyTo.set(deliveryId, fields[i + 1] ?? '');
+      }
+      deliveries.push({ deliveryId, text, redelivered });
+    }
+    return deliveries;
+  }
+
   #keys(commandId: string): [record: string, waiters: string, stream: string] {
     const { stream } = this.#options;
     return [`${stream}:id:${commandId}`, `${stream}:waiters:${commandId}`, stream];
-  }
-}
-
-function toDeliveries(entries: readonly StreamEntry[], redelivered: boolean): Delivery[] {
-  const deliveries: Delivery[] = [];
-  for (const [deliveryId, fields] of entries) {
-    if (fields === null) continue;
-    const index = fields.indexOf('m');
-    deliveries.push({ deliveryId, text: index >= 0 ? (fields[index + 1] ?? '') : '', redelivered });
-  }
-  return deliveries;
-}
-
-/** QUIT when connected (lets queued replies flush); otherwise drop the socket instead of waiting forever. */
-export async function closeGracefully(redis: Redis): Promise<void> {
-  if (redis.status === 'ready') {
-    await redis.quit().catch(() => redis.disconnect());
-  } else {
-    redis.disconnect();
   }
 }

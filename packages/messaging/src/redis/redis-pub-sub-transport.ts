@@ -2,7 +2,7 @@ import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import type { FanOutTransport, Unsubscribe } from '../bus/event-bus.js';
 import { ownConnection } from './own-connection.js';
-import { closeGracefully } from './redis-command-transport.js';
+import { closeGracefully } from './close-gracefully.js';
 
 /**
  * Fan-out over Redis pub/sub: the lowest latency, no buffering. A subscriber that is disconnected misses what

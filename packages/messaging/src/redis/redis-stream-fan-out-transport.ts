@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { FANOUT_STREAM_MAX_LENGTH, RETRY_DELAY_MS, STREAM_BLOCK_MS } from '../constants.js';
 import type { FanOutTransport, Unsubscribe } from '../bus/event-bus.js';
 import { ownConnection } from './own-connection.js';
-import { closeGracefully } from './redis-command-transport.js';
+import { closeGracefully } from './close-gracefully.js';
 
 /** Tunables of {@link RedisStreamFanOutTransport}. */
 export interface RedisStreamFanOutOptions {
