@@ -10,6 +10,7 @@ import {
 import {
   HEARTBEAT_TIMEOUT_INTERVALS,
   SIM_DAVE_PROTOCOL_VERSION,
+  VOICE_GATEWAY_VERSION,
   VoiceCloseCode,
   VoiceOpcode,
 } from './voice-protocol.js';
@@ -51,7 +52,7 @@ export class VoiceGatewayConnection implements SessionSocket {
     this.sendText(
       JSON.stringify({
         op: VoiceOpcode.Hello,
-        d: { v: 8, heartbeat_interval: this.context.heartbeatIntervalMs },
+        d: { v: VOICE_GATEWAY_VERSION, heartbeat_interval: this.context.heartbeatIntervalMs },
       }),
     );
     this.expectHeartbeat();
@@ -125,10 +126,7 @@ export class VoiceGatewayConnection implements SessionSocket {
       return;
     }
     this.bind(session);
-    // A fresh identify starts a fresh transport: new key, new RTP stream.
-    session.mode = null;
-    session.decryptor = null;
-    session.audio.endStream();
+    session.resetTransport();
     const { ip, port } = this.context.udp();
     session.sendSequenced({
       op: VoiceOpcode.Ready,
@@ -182,7 +180,6 @@ export class VoiceGatewayConnection implements SessionSocket {
       return;
     }
     const secretKey = session.selectMode(mode);
-    session.audio.endStream();
     session.sendSequenced({
       op: VoiceOpcode.SessionDescription,
       d: {

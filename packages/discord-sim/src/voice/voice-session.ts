@@ -54,11 +54,19 @@ export class VoiceSession {
     return this.socket !== null && this.mode !== null;
   }
 
-  /** Agrees the transport mode and returns the fresh key to send in SESSION_DESCRIPTION. */
+  /** A fresh IDENTIFY starts a fresh transport: no mode or key until SELECT_PROTOCOL, a new RTP stream. */
+  public resetTransport(): void {
+    this.mode = null;
+    this.decryptor = null;
+    this.audio.endStream();
+  }
+
+  /** Agrees the transport mode and returns the fresh key to send in SESSION_DESCRIPTION; a new RTP stream follows. */
   public selectMode(mode: VoiceEncryptionMode): number[] {
     const key = randomBytes(VOICE_SECRET_KEY_BYTES);
     this.mode = mode;
     this.decryptor = createTransportDecryptor(mode, key);
+    this.audio.endStream();
     return [...key];
   }
 
@@ -108,8 +116,6 @@ export class VoiceSession {
       this.detach(socket, nowMs);
       socket.close(code, reason);
     }
-    this.mode = null;
-    this.decryptor = null;
-    this.audio.endStream();
+    this.resetTransport();
   }
 }
