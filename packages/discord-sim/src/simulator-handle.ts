@@ -46,6 +46,7 @@ export interface Simulator {
   /** The CA certificate file, for `NODE_EXTRA_CA_CERTS`. */
   readonly caPath: string;
   readonly caPem: string;
+  /** The simulator's internals (store, gateway, services): an escape hatch for what the API does not offer. */
   readonly core: SimulatorCore;
 
   state(): SimStateView;

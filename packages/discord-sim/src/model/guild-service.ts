@@ -156,7 +156,9 @@ export class GuildService {
 
   public createUser(input: CreateUserInput): SimResult<{ id: string }> {
     const username = input.username.trim();
-    if (!/^[a-z0-9_.]{2,32}$/.test(username)) return badRequest('username must be 2-32 of a-z, 0-9, _ and .');
+    if (username.length < 2 || username.length > 32 || /[@#:]|```/.test(username)) {
+      return badRequest('username must be 2 to 32 characters without @, #, : or ```');
+    }
     if (input.guildId !== undefined && !this.store.guilds.has(input.guildId)) {
       return notFound(`unknown guild ${input.guildId}`);
     }
