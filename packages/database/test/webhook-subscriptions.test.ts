@@ -49,8 +49,9 @@ describeEachBackend('webhook subscription repository', (db) => {
     let last;
     for (let i = 0; i < WEBHOOK_MAX_CONSECUTIVE_FAILURES; i++) {
       last = await db().webhookSubscriptions.recordDelivery(subscription.id, { ok: false, at });
-      if (i < WEBHOOK_MAX_CONSECUTIVE_FAILURES - 1)
+      if (i < WEBHOOK_MAX_CONSECUTIVE_FAILURES - 1) {
         expect(last).toEqual({ ok: true, value: { active: true } });
+      }
     }
     expect(last).toEqual({ ok: true, value: { active: false } });
     expect(

@@ -84,8 +84,9 @@ export class ApiKeyRepository extends Repository {
       const prefix = parseApiKeyToken(token);
       if (prefix === undefined) return err({ code: 'API_KEY_MALFORMED' } as const);
       const [row] = await this.db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix));
-      if (row === undefined || !apiKeyTokenMatches(token, row.hash))
+      if (row === undefined || !apiKeyTokenMatches(token, row.hash)) {
         return err({ code: 'API_KEY_UNKNOWN' } as const);
+      }
       if (row.revokedAt !== null && row.revokedAt <= now) return err({ code: 'API_KEY_REVOKED' } as const);
       if (row.expiresAt !== null && row.expiresAt <= now) return err({ code: 'API_KEY_EXPIRED' } as const);
       const staleBefore = new Date(now.getTime() - API_KEY_LAST_USED_RESOLUTION_MS);

@@ -1,21 +1,15 @@
 import { err, ok, type Result } from '@discord-bot/errors';
-import { and, asc, between, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { PLAYLIST_NAME_MAX_LENGTH, PLAYLISTS_PER_OWNER_LIMIT, PLAYLIST_TRACKS_LIMIT } from '../constants.js';
+import { isUniqueViolation } from '../errors/pg-error.js';
 import type { Executor } from '../executor.js';
 import type { StoredTrack } from '../model/stored-track.js';
 import { playlists, playlistTracks } from '../schema/playlists.js';
 import type { Playlist, PlaylistEntry, PlaylistFailure, PlaylistOwner } from './playlist-types.js';
+import { inSavepoint } from './in-savepoint.js';
+import { moveToPosition, shiftPositions } from './playlist-positions.js';
 import { Repository } from './repository.js';
 import { isUuid } from './uuid.js';
-
-/**
- * Positions are moved through this offset while shifting, because PostgreSQL checks the (playlist, position)
- * key row by row inside one UPDATE: shifting in place would collide with the neighbour.
- */
-const SHIFT_OFFSET = PLAYLIST_TRACKS_LIMIT * 10;
-
-/** Where a track being moved waits, clear of every real and shifted position. */
-const PARKED_POSITION = SHIFT_OFFSET * 2;
 
 type Row = typeof playlists.$inferSelect;
 
@@ -41,23 +35,7 @@ function checkName(name: string): PlaylistFailure | undefined {
   return undefined;
 }
 
-/** Moves positions in [from, to] of a playlist by `delta`, through the shift offset. */
-async function shiftPositions(tx: Executor, playlistId: string, from: number, to: number, delta: number) {
-  if (from > to) return;
-  await tx
-    .update(playlistTracks)
-    .set({ position: sql`${playlistTracks.position} + ${SHIFT_OFFSET}` })
-    .where(and(eq(playlistTracks.playlistId, playlistId), between(playlistTracks.position, from, to)));
-  await tx
-    .update(playlistTracks)
-    .set({ position: sql`${playlistTracks.position} - ${SHIFT_OFFSET - delta}` })
-    .where(
-      and(
-        eq(playlistTracks.playlistId, playlistId),
-        between(playlistTracks.position, from + SHIFT_OFFSET, to + SHIFT_OFFSET),
-      ),
-    );
-}
+const NAME_CONSTRAINT = 'playlists_owner_name_unique';
 
 /**
  * Saved playlists of users and guilds, with their ordered tracks. Every change to a playlist's tracks
@@ -142,28 +120,19 @@ export class PlaylistRepository extends Repository {
       const invalid = checkName(name);
       if (invalid !== undefined) return err(invalid);
       if (!isUuid(id)) return err({ code: 'PLAYLIST_NOT_FOUND' });
-      return this.db.transaction(async (tx) => {
-        const [current] = await tx.select().from(playlists).where(eq(playlists.id, id)).for('update');
-        if (current === undefined) return err({ code: 'PLAYLIST_NOT_FOUND' } as const);
-        const clash = await tx
-          .select({ id: playlists.id })
-          .from(playlists)
-          .where(
-            and(
-              eq(playlists.ownerType, current.ownerType),
-              eq(playlists.ownerId, current.ownerId),
-              sql`lower(${playlists.name}) = lower(${name.trim()})`,
-              sql`${playlists.id} <> ${id}`,
-            ),
-          );
-        if (clash.length > 0) return err({ code: 'PLAYLIST_NAME_TAKEN' } as const);
-        const [row] = await tx
+      const attempt = await inSavepoint(this.db, (tx) =>
+        tx
           .update(playlists)
           .set({ name: name.trim(), updatedAt: sql`now()` })
           .where(eq(playlists.id, id))
-          .returning();
-        return row === undefined ? err({ code: 'PLAYLIST_NOT_FOUND' } as const) : ok(toPlaylist(row));
-      });
+          .returning(),
+      );
+      if (!attempt.ok) {
+        if (!isUniqueViolation(attempt.error, NAME_CONSTRAINT)) throw attempt.error;
+        return err({ code: 'PLAYLIST_NAME_TAKEN' } as const);
+      }
+      const [row] = attempt.value;
+      return row === undefined ? err({ code: 'PLAYLIST_NOT_FOUND' } as const) : ok(toPlaylist(row));
     });
   }
 
@@ -206,8 +175,9 @@ export class PlaylistRepository extends Repository {
     return this.run('addTracks', () =>
       this.withLockedPlaylist(id, async (tx, playlist) => {
         const trackCount = playlist.trackCount + tracks.length;
-        if (trackCount > PLAYLIST_TRACKS_LIMIT)
+        if (trackCount > PLAYLIST_TRACKS_LIMIT) {
           return err({ code: 'PLAYLIST_FULL', max: PLAYLIST_TRACKS_LIMIT });
+        }
         if (tracks.length > 0) {
           await tx.insert(playlistTracks).values(
             tracks.map((track, index) => ({
@@ -254,18 +224,7 @@ export class PlaylistRepository extends Repository {
             return err({ code: 'POSITION_OUT_OF_RANGE', position, trackCount: playlist.trackCount });
           }
         }
-        if (from === to) return ok(undefined);
-        // Park the moving track out of the way, slide the ones between, then drop it into place.
-        await tx
-          .update(playlistTracks)
-          .set({ position: PARKED_POSITION })
-          .where(and(eq(playlistTracks.playlistId, id), eq(playlistTracks.position, from)));
-        if (from < to) await shiftPositions(tx, id, from + 1, to, -1);
-        else await shiftPositions(tx, id, to, from - 1, 1);
-        await tx
-          .update(playlistTracks)
-          .set({ position: to })
-          .where(and(eq(playlistTracks.playlistId, id), eq(playlistTracks.position, PARKED_POSITION)));
+        await moveToPosition(tx, id, from, to);
         await this.touch(tx, id, playlist.trackCount);
         return ok(undefined);
       }),
