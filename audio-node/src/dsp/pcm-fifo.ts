@@ -22,6 +22,22 @@ export class PcmFifo {
     this.end += left.length;
   }
 
+  /**
+   * Raw storage for tight loops (the resampler): sample `i` (0 = oldest) of the left channel is
+   * `leftData[offset + i]`. Valid until the next `push`.
+   */
+  public get leftData(): Float32Array {
+    return this.left;
+  }
+
+  public get rightData(): Float32Array {
+    return this.right;
+  }
+
+  public get offset(): number {
+    return this.start;
+  }
+
   /** Sample `index` (0 = oldest) of each channel; callers check `length` first. */
   public leftAt(index: number): number {
     return this.left[this.start + index] ?? 0;

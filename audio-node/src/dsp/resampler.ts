@@ -23,7 +23,14 @@ export class Resampler {
   /** Input samples consumed (discarded from the FIFO) since creation, for position reporting. */
   public consumed = 0;
 
-  public constructor(private readonly input: PcmFifo) {}
+  /**
+   * @param retain - input samples kept behind the read position, so {@link rewindTo} can step back that far
+   *   (re-rendering audio already produced with new settings).
+   */
+  public constructor(
+    private readonly input: PcmFifo,
+    private readonly retain = 0,
+  ) {}
 
   /** Input samples advanced per output sample. */
   public step = 1;
@@ -45,36 +52,46 @@ export class Resampler {
   public read(left: Float32Array, right: Float32Array, count: number, offset = 0, drain = false): number {
     const fifo = this.input;
     const available = fifo.length + (drain ? LOOKAHEAD : 0);
+    const inL = fifo.leftData;
+    const inR = fifo.rightData;
+    const base = fifo.offset;
+    // Past the end of the FIFO while draining, reads see silence.
+    const end = base + fifo.length;
+    const at = (data: Float32Array, index: number): number => (index < end ? (data[index] ?? 0) : 0);
     let written = 0;
     let position = this.position;
     const step = this.step;
-    while (written < count) {
-      const index = Math.floor(position);
-      if (index + LOOKAHEAD >= available) break;
-      if (drain && index >= fifo.length) break;
-      const t = position - index;
-      left[offset + written] = hermite(
-        fifo.leftAt(index - 1),
-        fifo.leftAt(index),
-        fifo.leftAt(index + 1),
-        fifo.leftAt(index + 2),
-        t,
-      );
-      right[offset + written] = hermite(
-        fifo.rightAt(index - 1),
-        fifo.rightAt(index),
-        fifo.rightAt(index + 1),
-        fifo.rightAt(index + 2),
-        t,
-      );
-      written++;
-      position += step;
+    if (step === 1 && position === Math.floor(position) && !drain) {
+      // Same rate, no timescale: a copy.
+      written = Math.max(0, Math.min(count, fifo.length - LOOKAHEAD - position));
+      left.set(inL.subarray(base + position, base + position + written), offset);
+      right.set(inR.subarray(base + position, base + position + written), offset);
+      position += written;
+    } else {
+      while (written < count) {
+        const index = Math.floor(position);
+        if (index + LOOKAHEAD >= available || (drain && index >= fifo.length)) break;
+        const t = position - index;
+        const i = base + index;
+        left[offset + written] = hermite(at(inL, i - 1), at(inL, i), at(inL, i + 1), at(inL, i + 2), t);
+        right[offset + written] = hermite(at(inR, i - 1), at(inR, i), at(inR, i + 1), at(inR, i + 2), t);
+        written++;
+        position += step;
+      }
     }
-    const drop = Math.max(0, Math.floor(position) - HISTORY);
+    const drop = Math.max(0, Math.floor(position) - HISTORY - this.retain);
     fifo.discard(drop);
     this.consumed += drop;
     this.position = position - drop;
     return written;
+  }
+
+  /** Moves the read position back to `played` (a former {@link playedInput}); false when no longer retained. */
+  public rewindTo(played: number): boolean {
+    const relative = played - this.consumed + HISTORY;
+    if (relative < HISTORY || relative > this.position) return false;
+    this.position = relative;
+    return true;
   }
 
   /** Forgets buffered input (after a seek). */

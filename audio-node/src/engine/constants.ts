@@ -3,12 +3,22 @@
 /** One Opus frame: 20 ms of 48 kHz stereo. */
 export const FRAME_DURATION_MS = 20;
 /**
- * Frames rendered ahead of the pacer. Bounds how long a filter, volume or seek change takes to be heard
- * (lookahead + one render round trip), and how much a worker hiccup can be absorbed: 6 frames = 120 ms.
+ * Frames rendered ahead of the pacer (400 ms): absorbs worker scheduling hiccups on a busy machine. Filter
+ * and volume changes do not wait for it: they re-render all but {@link REWIND_KEEP_FRAMES} of it.
  */
-export const LOOKAHEAD_FRAMES = 6;
-/** A late timer sends missed frames back to back up to this many; beyond, the ticks count as a deficit. */
-export const MAX_CATCH_UP_FRAMES = 5;
+export const LOOKAHEAD_FRAMES = 20;
+/**
+ * Refill once this few frames are queued or requested, asking for the rest of the lookahead in one message:
+ * batches worker round trips (8 frames each) instead of one message per frame per player.
+ */
+export const REFILL_BELOW_FRAMES = 12;
+/** Frames kept playing (60 ms) while the worker re-renders the lookahead after a filter or volume change. */
+export const REWIND_KEEP_FRAMES = 3;
+/**
+ * A late timer sends missed frames back to back up to this many (200 ms of stall, which receivers' jitter
+ * buffers absorb); beyond, the slots count as a deficit.
+ */
+export const MAX_CATCH_UP_FRAMES = 10;
 /** Opus silence frames sent after audio stops, so receivers' decoders do not interpolate. */
 export const SILENCE_TAIL_FRAMES = 5;
 /** Lavalink's default: a playing track with no audio for this long emits TrackStuckEvent. */

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from '@discord-bot/logger';
 import type { ByteSeekIndex } from '../decoders/stream-decoder.js';
 import type { WavFormat } from '../decoders/wav-header.js';
-import { LOOKAHEAD_FRAMES } from './constants.js';
+import { LOOKAHEAD_FRAMES, REFILL_BELOW_FRAMES, REWIND_KEEP_FRAMES } from './constants.js';
 import type { EngineException, EngineTrack, Filters, OpenedInput } from './engine-contract.js';
 import type { EngineMetrics } from './engine-metrics.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
@@ -12,6 +12,7 @@ import type { FromWorker, ToWorker } from './worker/worker-protocol.js';
 export interface QueuedFrame {
   readonly opus: Buffer;
   readonly positionMs: number;
+  readonly seq: number;
 }
 
 export interface TrackSessionOptions {
@@ -38,8 +39,15 @@ function exception(message: string, cause: unknown, severity: EngineException['s
  */
 export class TrackSession {
   private gen = 0;
+  /** Render epoch within the generation: bumped by each filter/volume change that re-renders. */
+  private epoch = 0;
   private readonly queue: QueuedFrame[] = [];
-  private requested = 0;
+  /** Sequence number of the next frame expected from the worker. */
+  private nextSeq = 0;
+  /** Highest frame sequence number asked for. */
+  private requestedUpTo = -1;
+  private filters: Filters;
+  private volume: number;
   private ended = false;
   private closed = false;
   /** The worker was told to start the current generation (render requests before that would be dropped). */
@@ -51,7 +59,10 @@ export class TrackSession {
   private lastPositionMs = 0;
   private static nextGen = 1;
 
-  public constructor(private readonly options: TrackSessionOptions) {}
+  public constructor(private readonly options: TrackSessionOptions) {
+    this.filters = options.filters;
+    this.volume = options.volume;
+  }
 
   /** The worker delivered the last frame and the queue is empty. */
   public get finished(): boolean {
@@ -71,8 +82,25 @@ export class TrackSession {
     void this.openAt(positionMs);
   }
 
+  /**
+   * Applies new filters/volume within a few frames: keeps {@link REWIND_KEEP_FRAMES} queued frames to play
+   * while the worker re-renders the rest of the lookahead from the same audio with the new settings.
+   */
   public configure(filters: Filters, volume: number): void {
-    this.options.send({ type: 'configure', player: this.options.playerId, filters, volume });
+    this.filters = filters;
+    this.volume = volume;
+    const { playerId, send } = this.options;
+    if (!this.started || this.ended) {
+      send({ type: 'configure', player: playerId, filters, volume });
+      return;
+    }
+    const fromSeq = this.queue[REWIND_KEEP_FRAMES]?.seq ?? this.nextSeq;
+    if (this.queue.length > REWIND_KEEP_FRAMES) this.queue.length = REWIND_KEEP_FRAMES;
+    this.epoch++;
+    this.nextSeq = fromSeq;
+    this.requestedUpTo = fromSeq - 1;
+    send({ type: 'configure', player: playerId, filters, volume, rewind: { epoch: this.epoch, fromSeq } });
+    this.refill();
   }
 
   public take(): QueuedFrame | null {
@@ -86,10 +114,18 @@ export class TrackSession {
     switch (message.type) {
       case 'frames':
         this.options.metrics.observe(message.timings);
-        this.requested = Math.max(0, this.requested - message.frames.length);
+        if (message.epoch !== this.epoch) return;
         message.frames.forEach((opus, index) => {
+          const seq = message.firstSeq + index;
+          // Older numbers were already received; a jump forward means a rewind found its audio gone.
+          if (seq < this.nextSeq) return;
           const positionMs = message.positionsMs[index] ?? this.lastPositionMs;
-          this.queue.push({ opus: Buffer.from(opus.buffer, opus.byteOffset, opus.byteLength), positionMs });
+          this.queue.push({
+            opus: Buffer.from(opus.buffer, opus.byteOffset, opus.byteLength),
+            positionMs,
+            seq,
+          });
+          this.nextSeq = seq + 1;
         });
         if (message.frames.length > 0) this.backoff.reset();
         this.lastPositionMs = this.queue.at(-1)?.positionMs ?? this.lastPositionMs;
@@ -119,10 +155,11 @@ export class TrackSession {
 
   private refill(): void {
     if (this.ended || this.closed || !this.started) return;
-    const want = LOOKAHEAD_FRAMES - this.queue.length - this.requested;
-    if (want <= 0) return;
-    this.requested += want;
-    this.options.send({ type: 'render', player: this.options.playerId, gen: this.gen, frames: want });
+    const inFlight = Math.max(0, this.requestedUpTo - this.nextSeq + 1);
+    if (this.queue.length + inFlight > REFILL_BELOW_FRAMES) return;
+    this.requestedUpTo = this.nextSeq - 1 + LOOKAHEAD_FRAMES - this.queue.length;
+    const { playerId, send } = this.options;
+    send({ type: 'render', player: playerId, gen: this.gen, epoch: this.epoch, upTo: this.requestedUpTo });
   }
 
   /** Opens the source for `positionMs`, by byte offset when a seek index is known, else decoding from 0. */
@@ -131,7 +168,9 @@ export class TrackSession {
     this.dropInput();
     this.ended = false;
     this.started = false;
-    this.requested = 0;
+    this.epoch = 0;
+    this.nextSeq = 0;
+    this.requestedUpTo = -1;
     this.lastPositionMs = positionMs;
     const { track } = this.options;
     const known = positionMs > 0 && track.isSeekable ? this.seekIndex : null;
@@ -159,8 +198,8 @@ export class TrackSession {
       basePositionMs: continues ? positionMs : 0,
       skipToMs: positionMs,
       ...(wavContinuation === undefined ? {} : { wavContinuation }),
-      filters: this.options.filters,
-      volume: this.options.volume,
+      filters: this.filters,
+      volume: this.volume,
     });
     this.started = true;
     this.attach(opened.stream, gen);
@@ -187,13 +226,17 @@ export class TrackSession {
       // One chunk per request: the worker asks again while its queue is below its low-water mark.
       stream.pause();
     });
+    // A live stream that ends or breaks first plays out what the worker holds; the reconnect follows when
+    // the worker reports the end (see onSourceEnded), so a drop costs only the reconnect time.
     stream.once('end', () => {
-      if (gen !== this.gen) return;
-      if (this.options.track.isStream) this.onInputLost(new Error('stream ended'), this.lastPositionMs);
-      else send({ type: 'inputEnd', player: playerId, gen });
+      if (gen === this.gen) send({ type: 'inputEnd', player: playerId, gen });
     });
     stream.once('error', (error) => {
-      if (gen === this.gen) this.onInputLost(error, this.lastPositionMs);
+      if (gen !== this.gen) return;
+      if (this.options.track.isStream) {
+        this.options.logger.warn({ err: error, track: this.options.track.identifier }, 'stream broke');
+        send({ type: 'inputEnd', player: playerId, gen });
+      } else this.onInputLost(error, this.lastPositionMs);
     });
     stream.pause();
   }

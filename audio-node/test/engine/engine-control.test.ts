@@ -141,7 +141,8 @@ describe('engine controls', () => {
     h.play(radio);
     await waitFor(() => radio.opens.length >= 3, 10_000);
     expect(ended).toBe(false);
-    expect(audioFrames(h).length).toBeGreaterThan(40);
+    // Each 0.6 s connection is played out (30 frames) before the next one opens.
+    expect(audioFrames(h).length).toBeGreaterThanOrEqual(58);
   });
 
   it('GIVEN a stream that never delivers audio THEN trackStuck fires with the threshold', async () => {

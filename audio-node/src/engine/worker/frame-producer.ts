@@ -8,6 +8,11 @@ import type { Timescale } from '../../dsp/filter-chain.js';
 export const FRAME_SAMPLES = 960;
 /** Extra input the stretcher may pull beyond one frame (its window plus search range). */
 const STRETCH_SLACK = 4_096;
+/**
+ * Source samples kept after playing, so frames rendered ahead can be re-rendered when filters change:
+ * 1.36 s at 48 kHz, enough for the engine's 400 ms lookahead up to timescale rate x pitch 3.
+ */
+const RETAIN_SOURCE_SAMPLES = 65_536;
 /** Timescale factors below this would stall playback (0 never advances); they clamp here. */
 const MIN_FACTOR = 0.05;
 
@@ -17,7 +22,7 @@ const MIN_FACTOR = 0.05;
  */
 export class FrameProducer {
   private readonly fifo = new PcmFifo();
-  private readonly resampler = new Resampler(this.fifo);
+  private readonly resampler = new Resampler(this.fifo, RETAIN_SOURCE_SAMPLES);
   private stretcher: TimeStretcher | null = null;
   private sourceRate = 0;
   private timescale: Timescale = { speed: 1, pitch: 1, rate: 1 };
@@ -36,8 +41,25 @@ export class FrameProducer {
     return this.resampler.playedInput;
   }
 
+  /** True between frames (no partial frame assembled): the moment a rewind mark is taken. */
+  public get atFrameBoundary(): boolean {
+    return this.filled === 0;
+  }
+
   public get rate(): number {
     return this.sourceRate;
+  }
+
+  /**
+   * Returns to a former {@link playedSource} (taken at a frame boundary) to render again from there;
+   * false when that audio is no longer retained. The time stretcher restarts (a few ms of smear).
+   */
+  public rewind(playedSource: number): boolean {
+    if (!this.resampler.rewindTo(playedSource)) return false;
+    this.filled = 0;
+    this.stretcher = null;
+    this.applyTimescale();
+    return true;
   }
 
   public push(channels: readonly Float32Array[], sampleRate: number): void {

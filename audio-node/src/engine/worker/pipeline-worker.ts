@@ -16,7 +16,11 @@ interface PlayerPipeline {
   encoder: FrameEncoder;
   renderer: TrackRenderer | null;
   gen: number;
-  owed: number;
+  epoch: number;
+  /** Render until this frame sequence number. */
+  upTo: number;
+  /** A rewind that arrived mid-pass, applied between passes so sequence numbers stay consistent. */
+  pendingRewind: number | null;
   inputRequested: boolean;
   busy: boolean;
   pollTimer: NodeJS.Timeout | null;
@@ -38,7 +42,9 @@ function pipeline(player: number): PlayerPipeline {
       encoder: createFrameEncoder(encoderPreference),
       renderer: null,
       gen: -1,
-      owed: 0,
+      epoch: 0,
+      upTo: -1,
+      pendingRewind: null,
       inputRequested: false,
       busy: false,
       pollTimer: null,
@@ -65,35 +71,43 @@ function reportSeekIndex(player: number, entry: PlayerPipeline): void {
   post({ type: 'seekIndex', player, gen: entry.gen, index, wavFormat });
 }
 
+/** Applies a pending rewind; true when there was one. */
+function applyRewind(entry: PlayerPipeline): boolean {
+  const seq = entry.pendingRewind;
+  if (seq === null) return false;
+  entry.pendingRewind = null;
+  // When the frame's audio is no longer retained, rendering just continues: the main side accepts the jump.
+  entry.renderer?.rewind(seq);
+  return true;
+}
+
+function owed(entry: PlayerPipeline): number {
+  return entry.renderer === null ? 0 : Math.max(0, entry.upTo - entry.renderer.nextSeq + 1);
+}
+
 /** Renders what is owed; one pass at a time per player, re-run when input arrives. */
 async function pump(player: number, entry: PlayerPipeline): Promise<void> {
-  if (entry.busy || entry.renderer === null || entry.owed === 0) {
+  if (!entry.busy) applyRewind(entry);
+  if (entry.busy || entry.renderer === null || owed(entry) === 0) {
     requestInput(player, entry);
     return;
   }
   entry.busy = true;
-  const { renderer, gen } = entry;
+  const { renderer, gen, epoch } = entry;
   let progressed = false;
   try {
-    const batch = await renderer.render(entry.owed);
-    if (entry.gen !== gen) return;
-    entry.owed -= batch.frames.length;
+    const batch = await renderer.render(owed(entry));
+    if (entry.gen !== gen || entry.renderer !== renderer) return;
     progressed = batch.frames.length > 0;
     reportSeekIndex(player, entry);
-    if (batch.frames.length > 0 || batch.ended) {
+    // A batch rendered across a rewind carries old settings and reissued numbers: not sent.
+    if (entry.epoch === epoch && (batch.frames.length > 0 || batch.ended)) {
       const timings = { decode: batch.decodeSeconds, encode: batch.encodeSeconds };
-      post({
-        type: 'frames',
-        player,
-        gen,
-        frames: batch.frames,
-        positionsMs: batch.positionsMs,
-        ended: batch.ended,
-        timings,
-      });
+      const { firstSeq, frames, positionsMs, ended } = batch;
+      post({ type: 'frames', player, gen, epoch, firstSeq, frames, positionsMs, ended, timings });
     }
-    if (batch.ended) entry.owed = 0;
-    if (entry.owed > 0 && renderer.currentDecoder?.latent === true && entry.pollTimer === null) {
+    if (batch.ended) entry.upTo = -1;
+    if (owed(entry) > 0 && renderer.currentDecoder?.latent === true && entry.pollTimer === null) {
       entry.pollTimer = setTimeout(() => {
         entry.pollTimer = null;
         void pump(player, entry);
@@ -101,7 +115,7 @@ async function pump(player: number, entry: PlayerPipeline): Promise<void> {
     }
   } catch (error) {
     if (entry.gen !== gen) return;
-    entry.owed = 0;
+    entry.upTo = -1;
     const code = error instanceof DecoderError ? error.code : 'DECODER_INVALID_DATA';
     post({
       type: 'error',
@@ -116,25 +130,39 @@ async function pump(player: number, entry: PlayerPipeline): Promise<void> {
     entry.busy = false;
   }
   requestInput(player, entry);
+  if (applyRewind(entry)) progressed = true;
   // Input may have arrived while this pass ran: go on as long as passes make progress.
-  if (progressed && entry.owed > 0 && entry.gen === gen && entry.renderer !== null) void pump(player, entry);
+  if (progressed && owed(entry) > 0 && entry.gen === gen && entry.renderer !== null) void pump(player, entry);
 }
 
 function stopTrack(entry: PlayerPipeline): void {
   entry.renderer?.free();
   entry.renderer = null;
-  entry.owed = 0;
+  entry.upTo = -1;
+  entry.pendingRewind = null;
   entry.inputRequested = false;
   if (entry.pollTimer !== null) clearTimeout(entry.pollTimer);
   entry.pollTimer = null;
 }
 
+function shutdown(): never {
+  for (const entry of players.values()) {
+    stopTrack(entry);
+    entry.encoder.close();
+  }
+  players.clear();
+  // Runs from a message handler, so no codec call is in progress: the worker thread ends cleanly here.
+  process.exit(0);
+}
+
 function handle(message: ToWorker): void {
+  if (message.type === 'shutdown') shutdown();
   const entry = pipeline(message.player);
   switch (message.type) {
     case 'start':
       stopTrack(entry);
       entry.gen = message.gen;
+      entry.epoch = 0;
       entry.renderer = new TrackRenderer(message, entry.encoder);
       requestInput(message.player, entry);
       return;
@@ -152,10 +180,15 @@ function handle(message: ToWorker): void {
       return;
     case 'configure':
       entry.renderer?.configure(message.filters, message.volume);
+      if (message.rewind !== undefined) {
+        entry.epoch = message.rewind.epoch;
+        entry.pendingRewind = message.rewind.fromSeq;
+        if (!entry.busy) applyRewind(entry);
+      }
       return;
     case 'render':
-      if (message.gen !== entry.gen) return;
-      entry.owed += message.frames;
+      if (message.gen !== entry.gen || message.epoch !== entry.epoch) return;
+      entry.upTo = Math.max(entry.upTo, message.upTo);
       void pump(message.player, entry);
       return;
     case 'stop':

@@ -14,7 +14,12 @@ const DECODE_SLICE_BYTES = 16_384;
 /** Ask the main thread for more bytes when fewer than this are queued. */
 export const INPUT_LOW_WATER_BYTES = 65_536;
 
+/** Frame start marks kept for rewinding: more than the engine's lookahead. */
+const REWIND_HISTORY_FRAMES = 64;
+
 export interface RenderedBatch {
+  /** Sequence number of the first frame (frames are numbered from 0 per track start). */
+  readonly firstSeq: number;
   readonly frames: Uint8Array[];
   readonly positionsMs: number[];
   readonly ended: boolean;
@@ -37,6 +42,11 @@ export class TrackRenderer {
   private skippedSamples = 0;
   private decodedSamples = 0;
   public seekIndexReported = false;
+  /** Sequence number the next rendered frame gets. */
+  public nextSeq = 0;
+  /** Source position at the start of each recent frame, by sequence number. */
+  private readonly marks = new Map<number, number>();
+  private pendingMark: number | null = null;
 
   public constructor(
     private readonly start: StartMessage,
@@ -70,6 +80,7 @@ export class TrackRenderer {
   /** Renders up to `count` frames; stops early when it needs input that has not arrived. */
   public async render(count: number): Promise<RenderedBatch> {
     const batch: RenderedBatch = {
+      firstSeq: this.nextSeq,
       frames: [],
       positionsMs: [],
       ended: false,
@@ -81,6 +92,7 @@ export class TrackRenderer {
         // decode until a frame's worth of source is buffered or input runs out
       }
       const drain = this.flushed;
+      if (this.producer.atFrameBoundary) this.pendingMark = this.producer.playedSource;
       if (!this.producer.next(drain)) {
         if (drain) this.ended = true;
         break;
@@ -93,13 +105,32 @@ export class TrackRenderer {
       batch.encodeSeconds.push((performance.now() - started) / 1000);
       batch.frames.push(packet);
       batch.positionsMs.push(this.positionMs());
+      this.remember(this.nextSeq++);
     }
     return { ...batch, ended: this.ended };
+  }
+
+  /**
+   * Re-renders from frame `seq` on (after a filter or volume change, so frames rendered ahead with the old
+   * settings are replaced). False when that frame's audio is no longer retained.
+   */
+  public rewind(seq: number): boolean {
+    const mark = this.marks.get(seq);
+    if (mark === undefined || this.ended || !this.producer.rewind(mark)) return false;
+    for (const later of this.marks.keys()) if (later >= seq) this.marks.delete(later);
+    this.nextSeq = seq;
+    return true;
   }
 
   public free(): void {
     this.decoder?.free();
     this.decoder = null;
+  }
+
+  private remember(seq: number): void {
+    if (this.pendingMark !== null) this.marks.set(seq, this.pendingMark);
+    this.pendingMark = null;
+    this.marks.delete(seq - REWIND_HISTORY_FRAMES);
   }
 
   private positionMs(): number {

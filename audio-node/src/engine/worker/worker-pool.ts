@@ -9,6 +9,8 @@ export type PlayerMessageHandler = (message: FromWorker) => void;
 
 /** Pipeline workers; the default is one per core, capped, since each runs codecs flat out when busy. */
 export const MAX_PIPELINE_WORKERS = 4;
+/** How long a worker gets to exit on its own at shutdown before it is terminated. */
+export const WORKER_SHUTDOWN_TIMEOUT_MS = 2_000;
 
 interface PooledWorker {
   readonly worker: Worker;
@@ -50,9 +52,22 @@ export class WorkerPool {
     this.handlers.delete(id);
   }
 
+  /**
+   * Asks every worker to exit between tasks, and terminates any that does not within
+   * {@link WORKER_SHUTDOWN_TIMEOUT_MS}: `terminate()` alone can interrupt a native Opus call mid-way, which
+   * aborts the whole process.
+   */
   public async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    await Promise.all(
+      this.workers.map(async ({ worker }) => {
+        const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+        worker.postMessage({ type: 'shutdown', player: 0 } satisfies ToWorker);
+        const timer = setTimeout(() => void worker.terminate(), WORKER_SHUTDOWN_TIMEOUT_MS);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
     this.workers.length = 0;
   }
 

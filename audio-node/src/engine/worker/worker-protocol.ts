@@ -1,7 +1,8 @@
 /**
  * Messages between the engine (main thread) and its pipeline workers. Workers decode, filter and encode;
- * the main thread owns sources, pacing and voice. Each track start bumps a generation (`gen`) so messages
- * about a track that was replaced or seeked away from are recognised and dropped.
+ * the main thread owns sources, pacing and voice. Each track start, seek or reconnect bumps a generation
+ * (`gen`) so messages about a stream that was replaced are recognised and dropped; each filter change bumps a
+ * render epoch, so frames rendered ahead with old settings are dropped and rendered again.
  */
 import type { ByteSeekIndex } from '../../decoders/stream-decoder.js';
 import type { WavFormat } from '../../decoders/wav-header.js';
@@ -31,10 +32,21 @@ export type ToWorker =
       readonly player: number;
       readonly filters: Filters;
       readonly volume: number;
+      /** Re-render from frame `fromSeq` on under a new render epoch (frames of older epochs are stale). */
+      readonly rewind?: { readonly epoch: number; readonly fromSeq: number };
     }
-  | { readonly type: 'render'; readonly player: number; readonly gen: number; readonly frames: number }
+  | {
+      readonly type: 'render';
+      readonly player: number;
+      readonly gen: number;
+      readonly epoch: number;
+      /** Render until this frame sequence number (inclusive) has been produced. */
+      readonly upTo: number;
+    }
   | { readonly type: 'stop'; readonly player: number }
-  | { readonly type: 'release'; readonly player: number };
+  | { readonly type: 'release'; readonly player: number }
+  /** Frees everything and exits between tasks (never mid-encode, which `terminate()` could interrupt). */
+  | { readonly type: 'shutdown'; readonly player: 0 };
 
 /** Per-call timings in seconds, for the engine's histograms. */
 export interface RenderTimings {
@@ -47,6 +59,8 @@ export type FromWorker =
       readonly type: 'frames';
       readonly player: number;
       readonly gen: number;
+      readonly epoch: number;
+      readonly firstSeq: number;
       readonly frames: readonly Uint8Array[];
       /** Source position (ms) at the end of each frame. */
       readonly positionsMs: readonly number[];
