@@ -1,1 +1,2 @@
-export { startSingleNode } from './start-single-node.js';
+export { startSingleNode, type SingleNodeOptions } from './start-single-node.js';
+export { resolveAudioNodes, EMBEDDED_NODE_ID } from './embedded-audio-node.js';

@@ -11,8 +11,8 @@ interface Case {
   readonly env: (discordBase: string) => Record<string, string>;
   /** Checks expected in /ready, and whether the whole answer is ready. */
   readonly ready: { readonly status: number; readonly down: readonly string[] };
-  /** A series of the service's own metrics expected in /metrics. */
-  readonly ownMetric?: string;
+  /** Series of the service's own metrics expected in /metrics. */
+  readonly ownMetrics?: readonly string[];
 }
 
 const CASES: readonly Case[] = [
@@ -21,7 +21,7 @@ const CASES: readonly Case[] = [
     service: 'gateway',
     env: (base) => ({ DISCORD_TOKEN: TOKEN, GATEWAY_PORT: '0', DISCORD_API_BASE: base }),
     ready: { status: 503, down: ['discord'] },
-    ownMetric: 'gateway_discord_connected{service="gateway"} 0',
+    ownMetrics: ['gateway_discord_connected{service="gateway"} 0'],
   },
   {
     entry: 'audio/src/main.ts',
@@ -46,7 +46,11 @@ const CASES: readonly Case[] = [
     service: 'single-node',
     env: (base) => ({ DISCORD_TOKEN: TOKEN, PORT: '0', DISCORD_API_BASE: base }),
     ready: { status: 503, down: ['gateway/discord'] },
-    ownMetric: 'gateway_discord_connected{service="single-node"} 0',
+    // The embedded audio node joins the one registry.
+    ownMetrics: [
+      'gateway_discord_connected{service="single-node"} 0',
+      'audio_node_players{service="single-node"} 0',
+    ],
   },
 ];
 
@@ -57,7 +61,7 @@ beforeAll(async () => {
 });
 afterAll(killAll);
 
-describe.each(CASES)('$entry run alone', ({ entry, service, env, ready, ownMetric }) => {
+describe.each(CASES)('$entry run alone', ({ entry, service, env, ready, ownMetrics = [] }) => {
   it('THEN /health, /ready and /metrics answer, and SIGTERM exits 0 within 10 s', async () => {
     const proc = spawnEntry(tsxEntry(entry), env(discordBase));
     const base = `http://127.0.0.1:${await proc.port()}`;
@@ -77,12 +81,30 @@ describe.each(CASES)('$entry run alone', ({ entry, service, env, ready, ownMetri
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
     expect(text).toMatch(new RegExp(`^process_resident_memory_bytes\\{service="${service}"\\} \\d+`, 'm'));
-    if (ownMetric !== undefined) expect(text).toContain(ownMetric);
+    for (const series of ownMetrics) expect(text).toContain(series);
 
     const exit = await proc.stop('SIGTERM');
     expect(exit).toMatchObject({ code: 0, signal: null });
     expect(exit.elapsedMs).toBeLessThan(SHUTDOWN_LIMIT_MS);
     expect(proc.output()).toContain('"msg":"stopped"');
     expect(proc.output()).not.toContain(TOKEN);
+  });
+});
+
+describe('single-node with LAVALINK_NODES', () => {
+  it('THEN it uses those nodes and starts no embedded audio node', async () => {
+    const proc = spawnEntry(tsxEntry('single-node/src/main.ts'), {
+      DISCORD_TOKEN: TOKEN,
+      PORT: '0',
+      DISCORD_API_BASE: discordBase,
+      LAVALINK_NODES: JSON.stringify([
+        { id: 'remote', url: 'http://127.0.0.1:2333', password: 'node-secret' },
+      ]),
+    });
+    await proc.port();
+    expect(await proc.waitForLine(/"msg":"audio service started"/)).toContain('"id":"remote"');
+    expect((await proc.stop('SIGTERM')).code).toBe(0);
+    expect(proc.output()).not.toContain('embedded audio node started');
+    expect(proc.output()).not.toContain('node-secret');
   });
 });

@@ -18,15 +18,18 @@ export function isAllowlistEntry(item: string): boolean {
   return Number(bits) <= (family === 4 ? 32 : 128);
 }
 
+const portMeta = {
+  description:
+    'Port of the audio node (Lavalink v4 protocol: REST and WebSocket). Single-node embeds it on a free port unless set.',
+  example: '2333',
+} as const;
+
 const audioNodeFields = {
   AUDIO_NODE_HOST: textField().prefault('127.0.0.1').meta({
     description: 'Address the audio node listens on. Keep loopback unless clients run on other machines.',
     example: '0.0.0.0',
   }),
-  AUDIO_NODE_PORT: portField(DEFAULT_AUDIO_NODE_PORT, {
-    description: 'Port of the audio node (Lavalink v4 protocol: REST and WebSocket).',
-    example: '2333',
-  }),
+  AUDIO_NODE_PORT: portField(DEFAULT_AUDIO_NODE_PORT, portMeta),
   AUDIO_NODE_MUSIC_DIRS: listField('a directory path', (item) => item.length > 0)
     .optional()
     .meta({
@@ -60,6 +63,8 @@ export const audioNodeShape = {
 /** Variables of the embedded audio node in single-node mode: a random password is made when absent. */
 export const embeddedAudioNodeShape = {
   ...audioNodeFields,
+  // In-process, only this process connects to it: any free port avoids clashing with a local Lavalink.
+  AUDIO_NODE_PORT: portField(0, portMeta),
   AUDIO_NODE_PASSWORD: textField()
     .optional()
     .meta({
