@@ -56,7 +56,9 @@ describe('Lifecycle', () => {
   it('GIVEN shutdown started THEN registering a new hook is refused', () => {
     const { lifecycle } = make();
     void lifecycle.shutdown('test');
-    expect(() => lifecycle.onShutdown('late', () => undefined)).toThrow(/cannot register shutdown hook "late"/);
+    expect(() => lifecycle.onShutdown('late', () => undefined)).toThrow(
+      /cannot register shutdown hook "late"/,
+    );
   });
 
   it('GIVEN SIGTERM THEN graceful exit with the hooks result; a second signal exits at once', async () => {
