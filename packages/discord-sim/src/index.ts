@@ -17,7 +17,8 @@ export type {
   ComponentClick,
   ModalSubmission,
 } from './interactions/interaction-factory.js';
-export type { CreatedGuild, CreateUserInput } from './model/guild-service.js';
+export type { CreatedGuild } from './model/guild-service.js';
+export type { CreateUserInput } from './model/member-service.js';
 export type { RequestRecord } from './rest/request-log.js';
 export { PermissionBits, type PermissionName } from './model/permissions.js';
 export { SimulatorRequestError, type SimFailure } from './model/sim-failure.js';

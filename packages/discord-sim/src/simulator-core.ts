@@ -14,7 +14,9 @@ import { InteractionResponder } from './interactions/interaction-responder.js';
 import { InteractionStore } from './interactions/interaction-store.js';
 import { channelMessageView, type ChannelMessageView } from './message-view.js';
 import { ChannelType, type SimChannelType } from './model/entities.js';
+import { ApplicationRegistry } from './model/application-registry.js';
 import { GuildService } from './model/guild-service.js';
+import { MemberService } from './model/member-service.js';
 import { MessageService } from './model/message-service.js';
 import { validateMessage } from './model/message-validation.js';
 import { PermissionBits, hasPermission } from './model/permissions.js';
@@ -51,7 +53,9 @@ export class SimulatorCore {
   public readonly store = new SimStore();
   public readonly gateway: GatewayServer;
   public readonly voiceService: VoiceService;
+  public readonly applications: ApplicationRegistry;
   public readonly guilds: GuildService;
+  public readonly members: MemberService;
   public readonly messages: MessageService;
   public readonly interactions: InteractionStore;
   public readonly factory: InteractionFactory;
@@ -67,13 +71,15 @@ export class SimulatorCore {
       store: this.store,
       limits,
       logger,
-      applicationFor: (token) => this.guilds.applicationFor(token),
+      applicationFor: (token) => this.applications.applicationFor(token),
       voice: () => this.voiceService,
       gatewayUrl: () => options.gatewayUrl(),
     });
     const sink = this.gateway.dispatcher;
     this.voiceService = new VoiceService(this.store, sink, options.voice);
+    this.applications = new ApplicationRegistry(this.store);
     this.guilds = new GuildService(this.store, sink, this.voiceService);
+    this.members = new MemberService(this.store, sink, this.voiceService);
     this.messages = new MessageService(this.store, sink);
     this.interactions = new InteractionStore(this.store, limits);
     this.factory = new InteractionFactory(this.store, this.interactions, sink);
@@ -82,7 +88,6 @@ export class SimulatorCore {
     this.limiter = new RateLimiter(limits.globalRequestsPerSecond);
     const deps = {
       store: this.store,
-      guilds: this.guilds,
       messages: this.messages,
       responder: this.responder,
       limits,

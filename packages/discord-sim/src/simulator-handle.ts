@@ -6,7 +6,8 @@ import type {
 } from './interactions/interaction-factory.js';
 import type { InteractionView } from './interactions/interaction-record.js';
 import type { ChannelMessageView } from './message-view.js';
-import type { CreatedGuild, CreateUserInput } from './model/guild-service.js';
+import type { CreatedGuild } from './model/guild-service.js';
+import type { CreateUserInput } from './model/member-service.js';
 import { unwrap } from './model/sim-failure.js';
 import type { RequestRecord } from './rest/request-log.js';
 import type { SimulatorCore } from './simulator-core.js';
@@ -126,11 +127,11 @@ export function createSimulatorHandle(core: SimulatorCore, addresses: SimulatorA
     deleteGuild: (guildId) => unwrap(core.guilds.deleteGuild(guildId)),
     createChannel: (input) => unwrap(core.createChannel(input)),
     deleteChannel: (channelId) => unwrap(core.guilds.deleteChannel(channelId)),
-    createUser: (input) => unwrap(core.guilds.createUser(input)),
+    createUser: (input) => unwrap(core.members.createUser(input)),
     createRole: (input) => unwrap(core.guilds.createRole(input)),
     updateRole: (input) => unwrap(core.guilds.updateRole(input)),
-    updateMember: (input) => unwrap(core.guilds.updateMember(input)),
-    kickMember: (guildId, userId) => unwrap(core.guilds.kickMember(guildId, userId)),
+    updateMember: (input) => unwrap(core.members.updateMember(input)),
+    kickMember: (guildId, userId) => unwrap(core.members.kickMember(guildId, userId)),
     setVoiceState: (input) => void unwrap(core.setVoiceState(input)),
     postMessage: (input) => unwrap(core.postMessage(input)),
     invokeCommand: (input) => unwrap(core.invokeCommand(input)),

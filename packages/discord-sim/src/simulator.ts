@@ -91,7 +91,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
         faults: core.restFaults,
         bucketWindowScale: limits.bucketWindowScale,
         logger,
-        applicationFor: (token) => core.guilds.applicationFor(token),
+        applicationFor: (token) => core.applications.applicationFor(token),
       }),
       control: createControlHandler({ core, caPem: () => stored.ca.certPem }),
       upgrade: (req, socket, head, url) => core.gateway.upgrade(req, socket, head, url),

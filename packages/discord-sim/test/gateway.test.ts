@@ -63,6 +63,13 @@ describe('GIVEN the simulator gateway and raw gateway clients', () => {
     );
   });
 
+  it('THEN a token shaped like Discords (base64 of the id, then two parts) makes that id the application id', async () => {
+    const id = '123456789012345678';
+    const token = `${Buffer.from(id).toString('base64')}.sim.token`;
+    const client = track(await RawGatewayClient.identify(sim.gatewayUrl, token, GUILDS));
+    expect(client.dispatches('READY')[0]?.d).toMatchObject({ user: { id }, application: { id } });
+  });
+
   it('THEN heartbeats are acknowledged and sequence numbers increase', async () => {
     sim.createGuild({ name: 'Beat' });
     const client = track(await RawGatewayClient.identify(sim.gatewayUrl, 'tok', GUILDS));

@@ -50,7 +50,7 @@ export function worldRoutes({ core }: ControlDeps): ControlRoute[] {
       const guildId = input.optionalString('guildId');
       const roles = input.optionalStrings('roles');
       const permissions = input.optionalString('permissions');
-      return core.guilds.createUser({
+      return core.members.createUser({
         username: input.string('username'),
         ...(guildId === undefined ? {} : { guildId }),
         ...(roles === undefined ? {} : { roles }),
@@ -80,7 +80,7 @@ export function worldRoutes({ core }: ControlDeps): ControlRoute[] {
       const input = req.input();
       const roles = input.optionalStrings('roles');
       const nick = input.optionalString('nick');
-      const result = core.guilds.updateMember({
+      const result = core.members.updateMember({
         guildId: req.params['guildId'] ?? '',
         userId: req.params['userId'] ?? '',
         ...(roles === undefined ? {} : { roles }),
@@ -89,7 +89,7 @@ export function worldRoutes({ core }: ControlDeps): ControlRoute[] {
       return result.ok ? ok({ ok: true }) : result;
     }),
     controlRoute('DELETE', '/_sim/guilds/:guildId/members/:userId', (req) => {
-      const result = core.guilds.kickMember(req.params['guildId'] ?? '', req.params['userId'] ?? '');
+      const result = core.members.kickMember(req.params['guildId'] ?? '', req.params['userId'] ?? '');
       return result.ok ? ok({ ok: true }) : result;
     }),
     controlRoute('POST', '/_sim/voice', (req) => {

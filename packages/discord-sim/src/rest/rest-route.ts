@@ -3,7 +3,6 @@ import { RoutePattern } from '../http/route-pattern.js';
 import type { InteractionResponder } from '../interactions/interaction-responder.js';
 import type { RestFailure } from '../model/discord-error.js';
 import type { SimApplication } from '../model/entities.js';
-import type { GuildService } from '../model/guild-service.js';
 import type { MessageService } from '../model/message-service.js';
 import type { SimStore } from '../model/sim-store.js';
 import type { BucketSpec } from './rate-limiter.js';
@@ -39,7 +38,6 @@ export interface RestRoute {
 /** What route handlers work with. */
 export interface RestDeps {
   readonly store: SimStore;
-  readonly guilds: GuildService;
   readonly messages: MessageService;
   readonly responder: InteractionResponder;
   readonly limits: SimulatorLimits;
