@@ -56,6 +56,13 @@ function expectHeader(response: Response, errors: Error[]): void {
     errors.push(new Error(`missing Lavalink-Api-Version on ${response.url}`));
 }
 
+/** The voice session and server a gateway hands a bot (VOICE_STATE_UPDATE + VOICE_SERVER_UPDATE). */
+export interface VoiceGrant {
+  readonly sessionId: string;
+  readonly token: string;
+  readonly endpoint: string;
+}
+
 export interface Harness {
   readonly manager: LavalinkManager;
   readonly wsErrors: Error[];
@@ -67,8 +74,11 @@ export interface Harness {
     predicate: (payload: Record<string, unknown>) => boolean,
     timeoutMs?: number,
   ): Promise<Record<string, unknown>>;
-  /** Creates a player on `nodeId`, joins voice and forwards the gateway voice events. */
-  joinVoice(guildId: string, nodeId: string): Promise<Player>;
+  /**
+   * Creates a player on `nodeId`, joins voice and forwards the gateway voice events (`voice`: what a Discord
+   * voice server allocated, e.g. the simulator's; placeholder values otherwise).
+   */
+  joinVoice(guildId: string, nodeId: string, voice?: VoiceGrant): Promise<Player>;
   destroy(): Promise<void>;
 }
 
@@ -126,7 +136,11 @@ export async function startHarness(
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
-    async joinVoice(guildId, nodeId) {
+    async joinVoice(
+      guildId,
+      nodeId,
+      voice = { sessionId: 'voice-session', token: 'voice-token', endpoint: 'voice.invalid:443' },
+    ) {
       const player = manager.createPlayer({
         guildId,
         voiceChannelId: VOICE_CHANNEL,
@@ -141,7 +155,7 @@ export async function startHarness(
           guild_id: guildId,
           channel_id: VOICE_CHANNEL,
           user_id: BOT_ID,
-          session_id: 'voice-session',
+          session_id: voice.sessionId,
           deaf: false,
           mute: false,
           self_deaf: true,
@@ -151,7 +165,7 @@ export async function startHarness(
       } as never);
       await manager.sendRawData({
         t: 'VOICE_SERVER_UPDATE',
-        d: { guild_id: guildId, token: 'voice-token', endpoint: 'voice.invalid:443' },
+        d: { guild_id: guildId, token: voice.token, endpoint: voice.endpoint },
       } as never);
       return player;
     },

@@ -2,6 +2,8 @@
 export function makeWav(options: {
   seconds: number;
   frequency?: number;
+  /** Frequency as a function of time (s), for stepped tones; overrides `frequency`. */
+  frequencyAt?: (seconds: number) => number;
   sampleRate?: number;
   channels?: number;
   title?: string;
@@ -12,8 +14,10 @@ export function makeWav(options: {
   const frequency = options.frequency ?? 440;
   const frames = Math.round(options.seconds * sampleRate);
   const data = Buffer.alloc(frames * channels * 2);
+  let phase = 0;
   for (let i = 0; i < frames; i++) {
-    const sample = Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 0.5 * 32767);
+    const sample = Math.round(Math.sin(phase) * 0.5 * 32767);
+    phase += (2 * Math.PI * (options.frequencyAt?.(i / sampleRate) ?? frequency)) / sampleRate;
     for (let c = 0; c < channels; c++) data.writeInt16LE(sample, (i * channels + c) * 2);
   }
   const chunks: Buffer[] = [];
