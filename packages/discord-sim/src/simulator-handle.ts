@@ -64,6 +64,8 @@ export interface Simulator {
     roles?: readonly string[];
     nick?: string | null;
   }): void;
+  /** Adds an existing user to another guild (GUILD_MEMBER_ADD). */
+  addMember(input: { guildId: string; userId: string; roles?: readonly string[] }): void;
   /** Kicks a member (a bot in voice is disconnected with 4014 and gets GUILD_DELETE). */
   kickMember(guildId: string, userId: string): void;
   /** A user joins, moves or (`channelId: null`) leaves voice; for a bot this is a moderator moving/kicking it. */
@@ -131,6 +133,7 @@ export function createSimulatorHandle(core: SimulatorCore, addresses: SimulatorA
     createRole: (input) => unwrap(core.guilds.createRole(input)),
     updateRole: (input) => unwrap(core.guilds.updateRole(input)),
     updateMember: (input) => unwrap(core.members.updateMember(input)),
+    addMember: (input) => unwrap(core.members.joinGuild(input.guildId, input.userId, input.roles ?? [])),
     kickMember: (guildId, userId) => unwrap(core.members.kickMember(guildId, userId)),
     setVoiceState: (input) => void unwrap(core.setVoiceState(input)),
     postMessage: (input) => unwrap(core.postMessage(input)),

@@ -88,6 +88,15 @@ export function worldRoutes({ core }: ControlDeps): ControlRoute[] {
       });
       return result.ok ? ok({ ok: true }) : result;
     }),
+    controlRoute('POST', '/_sim/guilds/:guildId/members', (req) => {
+      const input = req.input();
+      const result = core.members.joinGuild(
+        req.params['guildId'] ?? '',
+        input.string('userId'),
+        input.optionalStrings('roles') ?? [],
+      );
+      return result.ok ? ok({ ok: true }) : result;
+    }),
     controlRoute('DELETE', '/_sim/guilds/:guildId/members/:userId', (req) => {
       const result = core.members.kickMember(req.params['guildId'] ?? '', req.params['userId'] ?? '');
       return result.ok ? ok({ ok: true }) : result;
