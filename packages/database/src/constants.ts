@@ -6,6 +6,8 @@ export const PGLITE_SUBDIRECTORY = 'pglite';
 export const DEFAULT_POOL_SIZE = 10;
 /** How long acquiring a PostgreSQL connection may take before the query fails. */
 export const CONNECT_TIMEOUT_MS = 5_000;
+/** A statement running longer than this is cancelled by PostgreSQL (migrations excepted). */
+export const STATEMENT_TIMEOUT_MS = 15_000;
 /** Idle pooled connections are closed after this long. */
 export const POOL_IDLE_TIMEOUT_MS = 30_000;
 /** How long a starting service waits for another one that holds the migration lock. */

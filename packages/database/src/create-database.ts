@@ -61,6 +61,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
             ...(options.applicationName === undefined ? {} : { applicationName: options.applicationName }),
           });
   } catch (error) {
+    if (error instanceof DatabaseError) throw error;
     throw new DatabaseError('DATABASE_UNAVAILABLE', 'could not open the database', { cause: error });
   }
   const database = openDatabase({

@@ -84,3 +84,25 @@ describe('file-backed PGlite', () => {
     }
   });
 });
+
+describe('the embedded database directory', () => {
+  it('GIVEN a data directory already open THEN a second opener is refused instead of corrupting it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'discord-bot-pglite-lock-'));
+    try {
+      const { migrated } = await loadPgliteSnapshots();
+      const first = await createDatabase({ dataDir, logger, pgliteSnapshot: migrated });
+      try {
+        await expect(createDatabase({ dataDir, logger, pgliteSnapshot: migrated })).rejects.toMatchObject({
+          code: 'DATABASE_UNAVAILABLE',
+          message: expect.stringContaining(`in use by process ${process.pid}`) as unknown,
+        });
+      } finally {
+        await first.close();
+      }
+      const again = await createDatabase({ dataDir, logger, pgliteSnapshot: migrated, migrate: false });
+      await again.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Executor } from '../executor.js';
 import type { Driver, MigrationReport } from './driver.js';
+import { DATA_DIR_LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 import { countAppliedMigrations } from './migration-count.js';
 
 /** Options of {@link openPgliteDriver}. */
@@ -21,16 +22,27 @@ export interface PgliteDriverOptions {
 
 /**
  * Embedded PostgreSQL (PGlite, WebAssembly) in a data directory: the single-node default that needs no
- * server. One process only: PGlite has no locking between processes, so never point two services at the
- * same directory. Inside the process, PGlite runs one statement at a time and queues the rest.
+ * server. One process only: PGlite has no locking between processes, so a lock file refuses a second
+ * opener. Inside the process, PGlite runs one statement at a time and queues the rest.
  */
 export async function openPgliteDriver(options: PgliteDriverOptions): Promise<Driver> {
   const onDisk = !options.dataDir.includes('://');
-  if (onDisk) await mkdir(options.dataDir, { recursive: true });
-  const initialised = onDisk && existsSync(join(options.dataDir, 'PG_VERSION'));
-  const client = await PGlite.create(options.dataDir, {
-    ...(options.loadDataDir === undefined || initialised ? {} : { loadDataDir: options.loadDataDir }),
-  });
+  let unlock = () => Promise.resolve();
+  if (onDisk) {
+    await mkdir(options.dataDir, { recursive: true });
+    // The lock lives beside the cluster directory: PGlite owns everything inside it.
+    unlock = await lockDataDir(`${options.dataDir}.${DATA_DIR_LOCK_FILE}`);
+  }
+  let client: PGlite;
+  try {
+    const initialised = onDisk && existsSync(join(options.dataDir, 'PG_VERSION'));
+    client = await PGlite.create(options.dataDir, {
+      ...(options.loadDataDir === undefined || initialised ? {} : { loadDataDir: options.loadDataDir }),
+    });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const db: Executor = drizzle({ client });
   return {
     backend: 'pglite',
@@ -42,7 +54,11 @@ export async function openPgliteDriver(options: PgliteDriverOptions): Promise<Dr
       return { applied: total - before, total };
     },
     async close() {
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        await unlock();
+      }
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   MIGRATION_LOCK_POLL_MS,
   MIGRATION_LOCK_TIMEOUT_MS,
   POOL_IDLE_TIMEOUT_MS,
+  STATEMENT_TIMEOUT_MS,
 } from '../constants.js';
 import { DatabaseError } from '../errors/database-error.js';
 import type { Executor } from '../executor.js';
@@ -60,6 +61,7 @@ export function openPostgresDriver(options: PostgresDriverOptions): Driver {
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
     application_name: options.applicationName ?? 'discord-bot',
   });
   // An idle connection dropped by the server emits here; without a listener it would crash the process.
@@ -71,10 +73,11 @@ export function openPostgresDriver(options: PostgresDriverOptions): Driver {
     db,
     async migrate(folder: string): Promise<MigrationReport> {
       const client = await pool.connect();
-      let broken: Error | undefined;
       try {
         await acquireMigrationLock(client, options.logger);
         try {
+          // A migration may rewrite a large table: no per-statement limit on this connection.
+          await client.query('set statement_timeout = 0');
           const session: Executor = drizzle({ client });
           const before = await countAppliedMigrations(session);
           await migrate(session as Parameters<typeof migrate>[0], { migrationsFolder: folder });
@@ -85,12 +88,10 @@ export function openPostgresDriver(options: PostgresDriverOptions): Driver {
             MIGRATION_ADVISORY_LOCK_KEY.toString(),
           ]);
         }
-      } catch (error) {
-        broken = error instanceof Error ? error : new Error(String(error));
-        throw error;
       } finally {
-        // A connection whose unlock may not have run must not go back to the pool still holding the lock.
-        client.release(broken);
+        // Used once per start and left with session settings changed: close it rather than pool it. Closing
+        // also frees the advisory lock if the unlock above could not run.
+        client.release(true);
       }
     },
     async close() {

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '@discord-bot/errors';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { GLOBAL_FLAG_SCOPE } from '../constants.js';
 import { featureFlags } from '../schema/feature-flags.js';
 import { Repository } from './repository.js';
@@ -71,8 +71,8 @@ export class FeatureFlagRepository extends Repository {
         .select()
         .from(featureFlags)
         .where(and(eq(featureFlags.name, name), inArray(featureFlags.guildId, [guildId, GLOBAL_FLAG_SCOPE])))
-        // A guild id sorts after '*', so descending order puts the guild's own row first.
-        .orderBy(desc(featureFlags.guildId))
+        // false sorts before true: the guild's own row first, the global one as fallback.
+        .orderBy(sql`${featureFlags.guildId} = ${GLOBAL_FLAG_SCOPE}`)
         .limit(1);
       if (row === undefined) return { name, enabled: false, payload: null, source: 'default' };
       return {
