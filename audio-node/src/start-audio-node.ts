@@ -46,6 +46,10 @@ export interface AudioNodeOptions {
   readonly resolver?: HostResolver;
   /** `PATH` searched for `ffmpeg`; none searched when absent. */
   readonly executablePath?: string;
+  /** `stats` interval; Lavalink's 60 s when absent (tests shorten it). */
+  readonly statsIntervalMs?: number;
+  /** `playerUpdate` interval; Lavalink's 5 s when absent (tests shorten it). */
+  readonly playerUpdateIntervalMs?: number;
 }
 
 export interface RunningAudioNode {
@@ -112,8 +116,11 @@ export async function startAudioNode(options: AudioNodeOptions): Promise<Running
   const statsTimer = setInterval(() => {
     stats.tick();
     gateway.broadcastStats();
-  }, STATS_INTERVAL_MS);
-  const updateTimer = setInterval(() => gateway.broadcastPlayerUpdates(), PLAYER_UPDATE_INTERVAL_MS);
+  }, options.statsIntervalMs ?? STATS_INTERVAL_MS);
+  const updateTimer = setInterval(
+    () => gateway.broadcastPlayerUpdates(),
+    options.playerUpdateIntervalMs ?? PLAYER_UPDATE_INTERVAL_MS,
+  );
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());
