@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError } from './config-error.js';
+import { ConfigError, ConfigFileError } from './config-error.js';
 import { parseServiceConfig, type Environment } from './parse-service-config.js';
 import { readEnvFile } from './read-env-file.js';
 import type { ServiceConfigs, ServiceName } from './service-configs.js';
@@ -30,7 +30,13 @@ export function loadServiceConfig<N extends ServiceName>(
   service: N,
   options: LoadServiceConfigOptions = {},
 ): ServiceConfigs[N] {
-  const fileEnv = options.envFile === false ? {} : readEnvFile(resolve(options.envFile ?? '.env'));
+  let fileEnv: Record<string, string> = {};
+  try {
+    if (options.envFile !== false) fileEnv = readEnvFile(resolve(options.envFile ?? '.env'));
+  } catch (error) {
+    if (options.onInvalid === 'throw' || !(error instanceof ConfigFileError)) throw error;
+    return exitWith(error.message);
+  }
   const env: Record<string, string | undefined> = { ...fileEnv };
   for (const [name, value] of Object.entries(options.env ?? process.env)) {
     if (value !== undefined && value !== '') env[name] = value;
@@ -39,6 +45,10 @@ export function loadServiceConfig<N extends ServiceName>(
   if (result.ok) return result.value;
   const error = new ConfigError(service, result.error);
   if (options.onInvalid === 'throw') throw error;
-  process.stderr.write(`${error.message}\n`);
+  return exitWith(error.message);
+}
+
+function exitWith(message: string): never {
+  process.stderr.write(`${message}\n`);
   process.exit(CONFIG_EXIT_CODE);
 }

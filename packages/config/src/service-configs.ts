@@ -32,6 +32,8 @@ export interface AudioConfig extends ServerConfig {
   readonly database: DatabaseConfig;
   readonly redis: RedisConfig;
   readonly features: FeaturesConfig;
+  /** The audio node it embeds when `lavalink.nodes` is undefined. */
+  readonly audioNode: AudioNodeConfig;
 }
 
 /** The REST API. */

@@ -31,7 +31,14 @@ const gateway = z
   }));
 
 const audio = z
-  .object({ ...server, ...portShapes.audio, ...lavalinkShape, ...data, ...featuresShape })
+  .object({
+    ...server,
+    ...portShapes.audio,
+    ...lavalinkShape,
+    ...data,
+    ...featuresShape,
+    ...embeddedAudioNodeShape,
+  })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
     log: toLogConfig(env),
@@ -40,6 +47,10 @@ const audio = z
     database: toDatabaseConfig(env),
     redis: toRedisConfig(env),
     features: toFeaturesConfig(env),
+    audioNode: toAudioNodeConfig(
+      env,
+      env.AUDIO_NODE_PASSWORD ?? randomBytes(GENERATED_PASSWORD_BYTES).toString('base64url'),
+    ),
   }));
 
 const api = z.object({ ...server, ...portShapes.api, ...data, ...featuresShape }).transform((env) => ({

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadServiceConfig } from '@discord-bot/config';
@@ -75,5 +75,18 @@ describe('loadServiceConfig', () => {
         secret,
       );
     }
+  });
+});
+
+describe('loadServiceConfig with an unreadable .env', () => {
+  it('GIVEN .env is a directory THEN a ConfigFileError names the path', () => {
+    const path = join(dir, 'env-dir');
+    mkdirSync(path);
+    expect(() => loadServiceConfig('worker', { env: {}, envFile: path, onInvalid: 'throw' })).toThrow(
+      expect.objectContaining({
+        code: 'CONFIG_FILE_UNREADABLE',
+        message: `cannot read the environment file ${path}`,
+      }) as Error,
+    );
   });
 });
