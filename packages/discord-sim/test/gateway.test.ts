@@ -108,6 +108,21 @@ describe('GIVEN the simulator gateway and raw gateway clients', () => {
     expect((message.d as Record<string, unknown>)['content']).toBe('visible');
   });
 
+  it('THEN op 8 answers GUILD_MEMBERS_CHUNK by username prefix and by ids', async () => {
+    const guild = sim.createGuild({ name: 'Members' });
+    const alice = sim.createUser({ username: 'alice', guildId: guild.id });
+    sim.createUser({ username: 'bob', guildId: guild.id });
+    const client = track(await RawGatewayClient.identify(sim.gatewayUrl, 'members', GUILDS | (1 << 1)));
+    client.send({ op: 8, d: { guild_id: guild.id, query: 'al', limit: 0, nonce: 'q' } });
+    const byName = await client.dispatch('GUILD_MEMBERS_CHUNK', (d) => d['nonce'] === 'q');
+    expect((byName.d as { members: { user: { id: string } }[] }).members.map((m) => m.user.id)).toEqual([
+      alice.id,
+    ]);
+    client.send({ op: 8, d: { guild_id: guild.id, user_ids: [alice.id, '1'], nonce: 'ids' } });
+    const byId = await client.dispatch('GUILD_MEMBERS_CHUNK', (d) => d['nonce'] === 'ids');
+    expect(byId.d).toMatchObject({ not_found: ['1'], chunk_index: 0, chunk_count: 1 });
+  });
+
   it('THEN with two shards each guild is sent only to shard (guild_id >> 22) % 2', async () => {
     await sim.stop();
     // Two identify buckets, so both shards may identify at once.

@@ -5,12 +5,13 @@ import type { Logger } from '@discord-bot/logger';
 import { WebSocketServer } from 'ws';
 import { API_VERSION, type SimulatorLimits } from '../constants.js';
 import type { JsonObject, SimApplication } from '../model/entities.js';
-import { guildCreateJson, memberJson, userJson } from '../model/serialize.js';
+import { guildCreateJson, userJson } from '../model/serialize.js';
 import type { SimStore } from '../model/sim-store.js';
 import { shardOf } from '../model/snowflake.js';
 import type { VoiceService } from '../model/voice-service.js';
 import { Dispatcher } from './dispatcher.js';
 import { GatewayConnection, type ConnectionHost } from './gateway-connection.js';
+import { guildMembersChunk } from './guild-members-chunk.js';
 import { Intent, VALID_INTENTS, shapeForSession } from './intents.js';
 import { GatewayClose, GatewayOp, type GatewayCloseReason } from './opcodes.js';
 import { GatewaySession } from './session.js';
@@ -25,7 +26,6 @@ export interface GatewayServerDeps {
   gatewayUrl(): string;
 }
 
-const MAX_MEMBER_CHUNK = 1_000;
 /** Slack for clock and network jitter when judging the identify rate (a client waits from its own send). */
 const IDENTIFY_JITTER_MS = 250;
 
@@ -182,26 +182,8 @@ export class GatewayServer implements ConnectionHost {
   }
 
   public requestGuildMembers(session: GatewaySession, data: JsonObject): void {
-    const { store } = this.deps;
-    const guildId = String(data['guild_id']);
-    if (store.member(guildId, session.app.botUserId) === undefined) return;
-    const query = typeof data['query'] === 'string' ? data['query'].toLowerCase() : '';
-    const userIds = Array.isArray(data['user_ids']) ? (data['user_ids'] as unknown[]).map(String) : null;
-    const limit = typeof data['limit'] === 'number' && data['limit'] > 0 ? data['limit'] : MAX_MEMBER_CHUNK;
-    const members = store
-      .guildMembers(guildId)
-      .filter((m) => (userIds === null ? true : userIds.includes(m.userId)))
-      .filter((m) => (store.users.get(m.userId)?.username ?? '').toLowerCase().startsWith(query))
-      .slice(0, limit);
-    const found = new Set(members.map((m) => m.userId));
-    session.dispatch('GUILD_MEMBERS_CHUNK', {
-      guild_id: guildId,
-      members: members.map((m) => memberJson(store, m)),
-      chunk_index: 0,
-      chunk_count: 1,
-      ...(userIds === null ? {} : { not_found: userIds.filter((id) => !found.has(id)) }),
-      ...(data['nonce'] === undefined ? {} : { nonce: data['nonce'] }),
-    });
+    const chunk = guildMembersChunk(this.deps.store, session.app.botUserId, data);
+    if (chunk !== null) session.dispatch('GUILD_MEMBERS_CHUNK', chunk);
   }
 
   public closed(connection: GatewayConnection, code: number): void {
