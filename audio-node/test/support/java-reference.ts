@@ -96,7 +96,8 @@ function line(spec: JavaTrackSpec): string {
   ].join(' ');
 }
 
-function javaAvailable(): boolean {
+/** Whether a JDK (`javac`) is on PATH. */
+export function javaAvailable(): boolean {
   try {
     execFileSync('javac', ['-version'], { stdio: 'ignore' });
     return true;
