@@ -10,9 +10,9 @@
  * process, so drift on a shared machine hits both alike. Keys live under a unique prefix, removed at the end.
  */
 import { randomUUID } from 'node:crypto';
-import { ok } from '@discord-bot/errors';
+import { err, ok } from '@discord-bot/errors';
 import { createSilentLogger } from '@discord-bot/logger';
-import { createRedisClient, createRedisCommandBus } from '@discord-bot/messaging';
+import { createRedisClient, createRedisCommandBus, userCommandError } from '@discord-bot/messaging';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 
@@ -64,6 +64,63 @@ async function bareSide(prefix: string): Promise<Side> {
   };
 }
 
+/**
+ * Reference only (not the baseline): the same round trip on bare Redis Streams, XADD -> XREADGROUP BLOCK ->
+ * XACK + PUBLISH, without idempotency, deadlines or validation. Shows how much of the gap is the stream itself.
+ */
+async function bareStreamSide(prefix: string): Promise<Side> {
+  const connections: Redis[] = [];
+  const open = async () => {
+    const redis = createRedisClient(REDIS_URL);
+    await redis.connect();
+    connections.push(redis);
+    return redis;
+  };
+  const [gateway, gatewaySub, reader, writer] = await Promise.all([open(), open(), open(), open()]);
+  const stream = `${prefix}bare-stream`;
+  const replyChannel = `${prefix}bare-stream:reply`;
+  await writer.xgroup('CREATE', stream, 'g', '0', 'MKSTREAM');
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const result = (await reader
+        .xreadgroup('GROUP', 'g', 'c', 'COUNT', 64, 'BLOCK', 200, 'STREAMS', stream, '>')
+        .catch(() => null)) as [string, [string, string[]][]][] | null;
+      for (const [id, fields] of result?.[0]?.[1] ?? []) {
+        void writer
+          .multi()
+          .xack(stream, 'g', id)
+          .xdel(stream, id)
+          .publish(replyChannel, fields[1] ?? '')
+          .exec();
+      }
+    }
+  })();
+  let pending: (() => void) | undefined;
+  gatewaySub.on('message', () => pending?.());
+  await gatewaySub.subscribe(replyChannel);
+  let sequence = 0;
+  return {
+    name: '(ref) bare redis streams',
+    async roundTrip() {
+      sequence += 1;
+      const reply = new Promise<void>((resolve) => (pending = resolve));
+      await gateway.xadd(
+        stream,
+        '*',
+        'm',
+        JSON.stringify({ id: sequence, guildId: GUILD_ID, payload: { volume: 50 } }),
+      );
+      await reply;
+    },
+    async close() {
+      running = false;
+      await loop;
+      for (const redis of connections) redis.disconnect();
+    },
+  };
+}
+
 /** The real path: CommandBus.request -> Redis Stream -> consumer group -> handler -> reply channel. */
 async function busSide(prefix: string): Promise<Side> {
   const template = createRedisClient(REDIS_URL);
@@ -72,7 +129,9 @@ async function busSide(prefix: string): Promise<Side> {
   const audio = createRedisCommandBus({ redis: template, prefix, logger, registry: new Registry() });
   await audio.consume((command) =>
     Promise.resolve(
-      command.type === 'volume' ? ok({ volume: command.payload.volume, previous: 100 }) : ok({}),
+      command.type === 'volume'
+        ? ok({ volume: command.payload.volume, previous: 100 })
+        : err(userCommandError('NOTHING_PLAYING')),
     ),
   );
   return {
@@ -119,21 +178,18 @@ async function cleanUp(prefix: string): Promise<void> {
 async function main(): Promise<void> {
   const prefix = `bench:bus-rtt:${randomUUID().slice(0, 8)}:`;
   const baseline = await bareSide(prefix);
+  const reference = await bareStreamSide(prefix);
   const bus = await busSide(prefix);
-  const samples = new Map<Side, number[]>([
-    [baseline, []],
-    [bus, []],
-  ]);
+  const sides = [baseline, reference, bus];
+  const samples = new Map<Side, number[]>(sides.map((side) => [side, []]));
   try {
-    await measure(baseline, WARM_UP, []);
-    await measure(bus, WARM_UP, []);
+    for (const side of sides) await measure(side, WARM_UP, []);
     for (let done = 0; done < ROUND_TRIPS; done += BLOCK) {
       const block = Math.min(BLOCK, ROUND_TRIPS - done);
-      await measure(baseline, block, samples.get(baseline)!);
-      await measure(bus, block, samples.get(bus)!);
+      for (const side of sides) await measure(side, block, samples.get(side)!);
     }
   } finally {
-    await Promise.all([baseline.close(), bus.close()]);
+    await Promise.all(sides.map((side) => side.close()));
     await cleanUp(prefix);
   }
 
@@ -142,6 +198,7 @@ async function main(): Promise<void> {
     return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), p999: percentile(sorted, 99.9) };
   };
   const base = stats(baseline);
+  const ref = stats(reference);
   const ours = stats(bus);
   const fmt = (ms: number) => `${(ms * 1_000).toFixed(0).padStart(7)} us`;
   console.log(
@@ -150,6 +207,7 @@ async function main(): Promise<void> {
   console.log(`${'side'.padEnd(26)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'p99.9'.padStart(11)}`);
   for (const [side, figures] of [
     [baseline, base],
+    [reference, ref],
     [bus, ours],
   ] as const) {
     console.log(`${side.name.padEnd(26)}${fmt(figures.p50)}${fmt(figures.p99)}${fmt(figures.p999)}`);
@@ -158,6 +216,10 @@ async function main(): Promise<void> {
   console.log(
     `ratio (bus / baseline)     p50 ${ratio(ours.p50, base.p50)}x (target <= ${TARGET_P50_RATIO}x)` +
       `  p99 ${ratio(ours.p99, base.p99)}x (target <= ${TARGET_P99_RATIO}x)  p99.9 ${ratio(ours.p999, base.p999)}x`,
+  );
+  console.log(
+    `ratio (ref streams / base) p50 ${ratio(ref.p50, base.p50)}x  p99 ${ratio(ref.p99, base.p99)}x` +
+      `  p99.9 ${ratio(ref.p999, base.p999)}x  (the floor of any Redis Streams design)`,
   );
   const met = ours.p50 / base.p50 <= TARGET_P50_RATIO && ours.p99 / base.p99 <= TARGET_P99_RATIO;
   console.log(met ? 'targets met' : 'targets NOT met');

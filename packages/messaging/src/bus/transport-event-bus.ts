@@ -20,6 +20,7 @@ export class TransportEventBus implements EventBus {
   readonly #logger: Logger;
   readonly #metrics: MessagingMetrics;
   readonly #prefix: string;
+  readonly #subscriptions = new Set<Unsubscribe>();
 
   public constructor(transport: FanOutTransport, options: EventBusOptions) {
     this.#transport = transport;
@@ -33,17 +34,24 @@ export class TransportEventBus implements EventBus {
     this.#metrics.published.inc({ channel: channel.name, type: message.type });
   }
 
-  public subscribe<M extends TypedMessage>(
+  public async subscribe<M extends TypedMessage>(
     channel: ChannelDefinition<M>,
     handler: MessageHandler<M>,
   ): Promise<Unsubscribe> {
-    return this.#transport.subscribe(this.#prefix + channel.name, (text) => {
+    const stop = await this.#transport.subscribe(this.#prefix + channel.name, (text) => {
       void this.#deliver(channel, handler, text);
     });
+    const unsubscribe = async () => {
+      this.#subscriptions.delete(unsubscribe);
+      await stop();
+    };
+    this.#subscriptions.add(unsubscribe);
+    return unsubscribe;
   }
 
-  public close(): Promise<void> {
-    return this.#transport.close();
+  public async close(): Promise<void> {
+    await Promise.all([...this.#subscriptions].map((unsubscribe) => unsubscribe()));
+    await this.#transport.close();
   }
 
   async #deliver<M extends TypedMessage>(

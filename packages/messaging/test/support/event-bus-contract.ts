@@ -69,6 +69,24 @@ export function eventBusContract(name: string, makeHarness: () => EventBusHarnes
       expect(await counterValue(registry, 'messaging_failed_total')).toBe(1);
     });
 
+    it('GIVEN a closed bus THEN its subscribers hear nothing more while other buses still do', async () => {
+      const publisher = harness.bus(newRegistry());
+      const closed = harness.bus(newRegistry());
+      const closedHeard: number[] = [];
+      const openHeard: number[] = [];
+      await closed.subscribe(UI_NOW_CHANNEL, (event) => void closedHeard.push(event.sentAt));
+      await harness
+        .bus(newRegistry())
+        .subscribe(UI_NOW_CHANNEL, (event) => void openHeard.push(event.sentAt));
+
+      await closed.close();
+      await publisher.publish(UI_NOW_CHANNEL, progress(1));
+      await eventually(() => openHeard.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      expect(closedHeard).toHaveLength(0);
+    });
+
     it('GIVEN an unsubscribed handler THEN it gets nothing more', async () => {
       const publisher = harness.bus(newRegistry());
       const kept: number[] = [];
