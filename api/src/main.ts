@@ -1,4 +1,7 @@
-import { runService } from '@discord-bot/runtime';
-import { startApi } from './start-api.js';
+import { loadServiceConfig } from '@discord-bot/config';
 
-await runService('api', startApi);
+// Validate the configuration before loading anything heavy: a bad one is reported within moments.
+const config = loadServiceConfig('api');
+const { runService } = await import('@discord-bot/runtime');
+const { startApi } = await import('./start-api.js');
+await runService('api', config, startApi);

@@ -1,4 +1,7 @@
-import { runService } from '@discord-bot/runtime';
-import { startAudio } from './start-audio.js';
+import { loadServiceConfig } from '@discord-bot/config';
 
-await runService('audio', startAudio);
+// Validate the configuration before loading anything heavy: a bad one is reported within moments.
+const config = loadServiceConfig('audio');
+const { runService } = await import('@discord-bot/runtime');
+const { startAudio } = await import('./start-audio.js');
+await runService('audio', config, startAudio);

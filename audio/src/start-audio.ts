@@ -8,13 +8,11 @@ export type AudioServiceConfig = Pick<AudioConfig, 'lavalink'>;
  * Starts the audio service. Today it only reports which audio nodes it will use; players, queues and the
  * `lavalink` readiness check arrive with the audio service itself.
  */
-export const startAudio: StartService<AudioServiceConfig> = (context) => {
-  const { config, logger } = context;
-  const nodes = config.lavalink.nodes;
+export const startAudio: StartService<AudioServiceConfig> = async (context) => {
+  const { logger, platform } = context;
+  const nodes = await platform.audioNodes();
   logger.info(
-    nodes === undefined
-      ? { audioNodes: 'embedded' }
-      : { audioNodes: nodes.map((node) => ({ id: node.id, url: new URL(node.url).origin })) },
+    { audioNodes: nodes.map((node) => ({ id: node.id, url: new URL(node.url).origin })) },
     'audio service started',
   );
 };

@@ -1,4 +1,7 @@
-import { runService } from '@discord-bot/runtime';
-import { startGateway } from './start-gateway.js';
+import { loadServiceConfig } from '@discord-bot/config';
 
-await runService('gateway', startGateway);
+// Validate the configuration before loading anything heavy: a bad one is reported within moments.
+const config = loadServiceConfig('gateway');
+const { runService } = await import('@discord-bot/runtime');
+const { startGateway } = await import('./start-gateway.js');
+await runService('gateway', config, startGateway);

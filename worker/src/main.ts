@@ -1,4 +1,7 @@
-import { runService } from '@discord-bot/runtime';
-import { startWorker } from './start-worker.js';
+import { loadServiceConfig } from '@discord-bot/config';
 
-await runService('worker', startWorker);
+// Validate the configuration before loading anything heavy: a bad one is reported within moments.
+const config = loadServiceConfig('worker');
+const { runService } = await import('@discord-bot/runtime');
+const { startWorker } = await import('./start-worker.js');
+await runService('worker', config, startWorker);

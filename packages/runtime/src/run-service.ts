@@ -1,4 +1,4 @@
-import { loadServiceConfig, type ServiceConfigs } from '@discord-bot/config';
+import type { ServiceConfigs } from '@discord-bot/config';
 import { createServiceHost, type ServiceHost } from './service-host.js';
 import type { StartService } from './service-context.js';
 
@@ -22,17 +22,21 @@ export async function runHost(host: ServiceHost, start: () => void | Promise<voi
 }
 
 /**
- * The whole `main.ts` of a service: config (exit on any problem) -> logger -> service -> HTTP server ->
- * graceful shutdown on SIGTERM/SIGINT.
+ * The rest of a service's `main.ts` once its config is loaded: logger -> service -> HTTP server ->
+ * graceful shutdown on SIGTERM/SIGINT. `main.ts` loads the config first and imports the service (and this
+ * package) only after, so a bad configuration is reported before any heavy module loads.
  *
  * @example
- * await runService('worker', startWorker);
+ * const config = loadServiceConfig('worker');
+ * const { runService } = await import('@discord-bot/runtime');
+ * const { startWorker } = await import('./start-worker.js');
+ * await runService('worker', config, startWorker);
  */
 export async function runService<N extends StandaloneService>(
   service: N,
+  config: ServiceConfigs[N],
   start: StartService<ServiceConfigs[N]>,
 ): Promise<void> {
-  const config = loadServiceConfig(service);
   const host = createServiceHost({ service, config });
   await runHost(host, () => start(host.context(config)));
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '@discord-bot/logger';
 import type { ReadinessRegistrar, Registry } from '@discord-bot/observability';
+import type { Platform } from '@discord-bot/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ShutdownRegistrar } from './lifecycle.js';
 
@@ -16,6 +17,8 @@ export interface ServiceContext<C> {
   /** Register routes before start-up ends: the server listens once every service has started. */
   readonly http: FastifyInstance;
   readonly lifecycle: ShutdownRegistrar;
+  /** The process's shared infrastructure (database, buses, audio nodes); one for all services of a process. */
+  readonly platform: Platform;
 }
 
 /**

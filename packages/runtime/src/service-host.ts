@@ -8,6 +8,7 @@ import {
   up,
   type Registry,
 } from '@discord-bot/observability';
+import { createPlatform, type Platform, type PlatformConfig } from '@discord-bot/platform';
 import type { FastifyInstance } from 'fastify';
 import { Lifecycle } from './lifecycle.js';
 import type { ServiceContext } from './service-context.js';
@@ -19,8 +20,13 @@ export interface ServiceHost {
   readonly readiness: ReadinessRegistry;
   readonly http: FastifyInstance;
   readonly lifecycle: Lifecycle;
-  /** The context handed to a service; `component` names it in logs and readiness in a shared process. */
-  context<C>(config: C, component?: string): ServiceContext<C>;
+  /** The process's platform, made from the host's config on first use. */
+  readonly platform: Platform;
+  /**
+   * The context handed to a service; `component` names it in logs and readiness in a shared process.
+   * `platform` replaces the host's own (single-node passes one platform to every service).
+   */
+  context<C>(config: C, component?: string, platform?: Platform): ServiceContext<C>;
   /** Binds the HTTP server and marks the process running; resolves with the bound port. */
   listen(): Promise<number>;
 }
@@ -29,7 +35,7 @@ export interface ServiceHost {
 export interface ServiceHostOptions {
   /** `service` label of logs and metrics. */
   readonly service: string;
-  readonly config: ServerConfig;
+  readonly config: ServerConfig & PlatformConfig;
   /** Root logger; made from `config.log` when absent. */
   readonly logger?: Logger;
   /** Hard shutdown limit, see {@link Lifecycle}. */
@@ -53,6 +59,9 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   });
   const http = createServiceServer({ logger, metrics, readiness });
 
+  let platform: Platform | undefined;
+  const ownPlatform = () => (platform ??= createPlatform({ config, logger, metrics, readiness, lifecycle }));
+
   readiness.register('lifecycle', () => (lifecycle.state === 'running' ? up() : down(lifecycle.state)));
   lifecycle.onShutdown('http server', () => http.close());
 
@@ -62,13 +71,17 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
     readiness,
     http,
     lifecycle,
-    context: (serviceConfig, component) => ({
+    get platform() {
+      return ownPlatform();
+    },
+    context: (serviceConfig, component, given) => ({
       config: serviceConfig,
       logger: component === undefined ? logger : logger.child({ component }),
       metrics,
       readiness: component === undefined ? readiness : readiness.scoped(component),
       http,
       lifecycle,
+      platform: given ?? ownPlatform(),
     }),
     async listen() {
       await http.listen({ host: config.http.host, port: config.http.port });
