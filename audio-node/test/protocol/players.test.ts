@@ -203,6 +203,25 @@ describe('audio node sessions and players', () => {
     expect((await node.rest(`/v4/sessions/${sessionId}/players/${GUILD}`)).status).toBe(404);
   });
 
+  it("relays the engine's TrackStuckEvent, WebSocketClosedEvent and a cleanup end, in Lavalink's shapes", async () => {
+    await patch({ track: { encoded: await encodedOf('/long.wav') }, voice: VOICE });
+    await socket.next((m) => m.type === 'TrackStartEvent');
+    const engine = [...node.engine.players].find((p) => p.voice?.guildId === GUILD)!;
+    engine.emit('trackStuck', 10_000);
+    expect(await socket.next((m) => m.type === 'TrackStuckEvent')).toMatchObject({
+      guildId: GUILD,
+      thresholdMs: 10_000,
+    });
+    engine.emit('voiceClosed', { code: 4014, reason: 'Disconnected', byRemote: true });
+    expect(await socket.next((m) => m.type === 'WebSocketClosedEvent')).toMatchObject({
+      guildId: GUILD,
+      code: 4014,
+      byRemote: true,
+    });
+    engine.emit('trackEnd', 'cleanup');
+    expect((await socket.next((m) => m.type === 'TrackEndEvent')).reason).toBe('cleanup');
+  });
+
   it('GIVEN a track whose open fails THEN TrackExceptionEvent and TrackEndEvent loadFailed', async () => {
     const encoded = await encodedOf('/long.wav');
     await media.close();

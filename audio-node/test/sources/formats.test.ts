@@ -122,6 +122,17 @@ describe('loading every supported format', () => {
     expect(result.loadType).toBe('track');
   });
 
+  it('GIVEN local:query THEN a search result over the indexed files', async () => {
+    const result = (await load(node, 'local:tone 440hz')) as unknown as {
+      loadType: string;
+      data: { info: { sourceName: string } }[];
+    };
+    expect(result.loadType).toBe('search');
+    expect(result.data.length).toBeGreaterThanOrEqual(5);
+    expect(result.data.every((t) => t.info.sourceName === 'local')).toBe(true);
+    expect(await load(node, 'local:no such thing')).toEqual({ loadType: 'empty', data: null });
+  });
+
   it('GIVEN a web page or a 404 THEN a clear error', async () => {
     expect((await load(node, `${media.url}/page.html`)).data.message).toMatch(
       /Unknown or unsupported audio format/,
