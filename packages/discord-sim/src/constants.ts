@@ -37,6 +37,9 @@ export interface SimulatorLimits {
   readonly interactionAckDeadlineMs: number;
   /** Interaction token lifetime after the interaction was created. */
   readonly interactionTokenLifetimeMs: number;
+  /** Invalid requests (401, 403, 429) a client may make per {@link invalidRequestWindowMs} before it is blocked. */
+  readonly invalidRequestsPerWindow: number;
+  readonly invalidRequestWindowMs: number;
   /** REST requests kept for `GET /_sim/requests`. */
   readonly requestLogSize: number;
 }
@@ -58,6 +61,8 @@ export const DefaultSimulatorLimits = {
   bucketWindowScale: 1,
   interactionAckDeadlineMs: 3_000,
   interactionTokenLifetimeMs: 15 * 60_000,
+  invalidRequestsPerWindow: 10_000,
+  invalidRequestWindowMs: 10 * 60_000,
   requestLogSize: 5_000,
 } as const satisfies Required<SimulatorLimits>;
 

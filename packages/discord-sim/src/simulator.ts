@@ -6,6 +6,7 @@ import { createSilentLogger, type Logger } from '@discord-bot/logger';
 import { DefaultSimulatorLimits, type SimulatorLimits } from './constants.js';
 import { createControlHandler } from './control/control-handler.js';
 import { createSimHttpServer, GATEWAY_PATH } from './http/sim-http-server.js';
+import { InvalidRequestGuard } from './rest/invalid-request-guard.js';
 import { createRestHandler, REST_PREFIX } from './rest/rest-handler.js';
 import { SimulatorCore } from './simulator-core.js';
 import { createSimulatorHandle, type Simulator } from './simulator-handle.js';
@@ -90,6 +91,10 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
         log: core.requestLog,
         faults: core.restFaults,
         bucketWindowScale: limits.bucketWindowScale,
+        invalidRequests: new InvalidRequestGuard(
+          limits.invalidRequestsPerWindow,
+          limits.invalidRequestWindowMs,
+        ),
         logger,
         applicationFor: (token) => core.applications.applicationFor(token),
       }),

@@ -259,6 +259,18 @@ describe('GIVEN the simulator REST API', () => {
     });
   });
 
+  it('THEN a client past its invalid-request budget is blocked with 429 until the window ends', async () => {
+    await sim.stop();
+    sim = await startTestSimulator({
+      limits: { invalidRequestsPerWindow: 3, invalidRequestWindowMs: 60_000 },
+    });
+    for (let i = 0; i < 3; i += 1) expect((await api('GET', '/users/@me', undefined, null)).status).toBe(401);
+    const blocked = await api('GET', '/gateway');
+    expect(blocked).toMatchObject({ status: 429, body: { global: true, code: 0 } });
+    expect(String(blocked.body['message'])).toMatch(/blocked/);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(50);
+  });
+
   it('THEN bulk overwrite keeps ids of commands that stay, drops the others and validates names', async () => {
     const base = `/applications/${appId}/commands`;
     const first = await api('PUT', base, [

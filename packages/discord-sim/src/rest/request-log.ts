@@ -12,6 +12,8 @@ export interface RequestRecord {
   /** Seconds, as in the 429 body. */
   readonly retryAfter?: number;
   readonly global?: boolean;
+  /** The bot behind the request's token, when it had one. */
+  readonly applicationId?: string;
   /** Set when the answer came from an injected fault. */
   readonly fault?: boolean;
 }

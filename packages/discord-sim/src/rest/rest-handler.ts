@@ -6,6 +6,7 @@ import { sendJson } from '../http/send-json.js';
 import { DiscordErrors } from '../model/discord-error.js';
 import type { SimApplication } from '../model/entities.js';
 import { rateLimitHeaders, type RateLimiter } from './rate-limiter.js';
+import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { RequestLog, RequestRecord } from './request-log.js';
 import type { RestFaultSpec, RestFaults } from './rest-faults.js';
 import type { RestRoute } from './rest-route.js';
@@ -18,12 +19,17 @@ export interface RestHandlerDeps {
   readonly log: RequestLog;
   readonly faults: RestFaults;
   readonly bucketWindowScale: number;
+  readonly invalidRequests: InvalidRequestGuard;
   readonly logger: Logger;
   /** The application for a bot token (created on first sight: any token is accepted). */
   applicationFor(token: string): SimApplication;
 }
 
-type Entry = Omit<RequestRecord, 'seq' | 'status'>;
+/** A request being answered; `client` (the remote address) keys the invalid-request ban, per IP as Discord's. */
+type Entry = Omit<RequestRecord, 'seq' | 'status'> & { readonly client: string };
+
+const BLOCKED_MESSAGE =
+  'You are being blocked from accessing our API temporarily due to exceeding our rate limits frequently.';
 
 function rateLimitedBody(retryAfterMs: number, global: boolean) {
   return {
@@ -48,7 +54,9 @@ export function createRestHandler(deps: RestHandlerDeps) {
     body: unknown,
     headers: Record<string, string> = {},
   ) => {
-    deps.log.add({ ...entry, status });
+    const { client, ...record } = entry;
+    deps.log.add({ ...record, status });
+    deps.invalidRequests.record(client, status, headers['x-ratelimit-scope']);
     sendJson(res, status, body, headers);
   };
 
@@ -76,7 +84,22 @@ export function createRestHandler(deps: RestHandlerDeps) {
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname.slice(REST_PREFIX.length) || '/';
     const body = await readBody(req);
-    const entry: Entry = { at: Date.now(), method, path, route: null };
+    const token = botToken(req);
+    const app: SimApplication | null = token === null ? null : deps.applicationFor(token);
+    const entry: Entry = {
+      at: Date.now(),
+      method,
+      path,
+      route: null,
+      client: req.socket.remoteAddress ?? 'unknown',
+      ...(app === null ? {} : { applicationId: app.id }),
+    };
+    const blockedMs = deps.invalidRequests.blockedFor(entry.client);
+    if (blockedMs > 0) {
+      const headers = { 'retry-after': String(Math.ceil(blockedMs / 1000)), 'x-ratelimit-scope': 'global' };
+      const blocked = { ...rateLimitedBody(blockedMs, true), message: BLOCKED_MESSAGE, code: 0 };
+      return finish(res, { ...entry, retryAfter: blockedMs / 1000, global: true }, 429, blocked, headers);
+    }
     const segments = pathSegments(path);
     const candidates = segments === null ? [] : deps.routes.filter((r) => r.pattern.match(segments) !== null);
     const route = candidates.find((r) => r.method === method);
@@ -86,9 +109,6 @@ export function createRestHandler(deps: RestHandlerDeps) {
     }
     const params = route.pattern.match(segments) ?? {};
     const routed: Entry = { ...entry, route: `${method} ${route.pattern.template}` };
-    let app: SimApplication | null = null;
-    const token = botToken(req);
-    if (token !== null) app = deps.applicationFor(token);
     if (route.auth === 'bot' && app === null) {
       const failure = DiscordErrors.unauthorized();
       return finish(res, routed, failure.status, failure.body);
