@@ -20,7 +20,7 @@ import type { SimVoiceServer, VoiceEncryptionMode, VoiceTlsMaterial } from './vo
 
 export interface StartSimulatorOptions {
   /** Port for REST, the gateway and the control API; 0 (default) picks a free one. */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** Interface to listen on; default 127.0.0.1. */
   readonly host?: string;
   readonly voice?: {
@@ -32,7 +32,7 @@ export interface StartSimulatorOptions {
    * reused when usable and created otherwise. Default: a fresh one in a temporary directory removed on stop.
    * Bots trust it with `NODE_EXTRA_CA_CERTS=<caPath>` (read at process start only).
    */
-  readonly caDir?: string;
+  readonly caDir?: string | undefined;
   /** Overrides of Discord's limits (tests shorten time-based ones). */
   readonly limits?: Partial<SimulatorLimits>;
   readonly logger?: Logger;

@@ -5,6 +5,5 @@ import { startSimulator, type Simulator, type StartSimulatorOptions } from '../.
  * setup and already trusted through NODE_EXTRA_CA_CERTS) so `@discordjs/voice` verifies its TLS.
  */
 export function startTestSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
-  const caDir = process.env.DISCORD_SIM_CA_DIR;
-  return startSimulator({ ...(caDir === undefined ? {} : { caDir }), ...options });
+  return startSimulator({ caDir: process.env.DISCORD_SIM_CA_DIR, ...options });
 }
