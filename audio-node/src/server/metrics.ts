@@ -1,5 +1,5 @@
 /**
- * Prometheus series of the node (players, frames, event-loop delay), registered in the caller's registry
+ * Prometheus series of the node (players, frame deficit, event-loop delay), registered in the caller's registry
  * (the embedding service's) or in the node's own; `/metrics` renders that registry.
  */
 import { Gauge, type Registry } from '@discord-bot/observability';
@@ -29,12 +29,7 @@ export function registerNodeMetrics(
     'Players with a track that are not paused.',
     () => sessions.playerCounts().playing,
   );
-  gauge('audio_node_frames_sent', 'Opus frames sent to Discord since start.', () => stats.totals().sent);
-  gauge(
-    'audio_node_frames_nulled',
-    'Frames replaced by silence because audio was late, since start.',
-    () => stats.totals().nulled,
-  );
+  // Sent, nulled and expected frame totals are the engine's own counters (`audio_node_frames_*_total`).
   gauge('audio_node_frames_deficit', 'Frames expected while playing but not sent, since start.', () => {
     const totals = stats.totals();
     return Math.max(0, totals.expected - totals.sent);

@@ -95,7 +95,7 @@ describe('audio node REST basics', () => {
   it('/metrics needs no password and reports players and frames', async () => {
     const text = await (await fetch(`${node.url}/metrics`)).text();
     expect(text).toMatch(/audio_node_players\{[^}]*\} 0/);
-    expect(text).toContain('audio_node_frames_sent');
+    expect(text).toContain('audio_node_frames_deficit');
     expect(text).toContain('audio_node_event_loop_delay_p99_ms');
   });
 });
