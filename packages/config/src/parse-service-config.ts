@@ -9,7 +9,8 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
  * Validates `env` for `service` without side effects (no file, no exit): the typed, frozen config, or
- * every problem found. Empty values count as unset, so a copied `.env.example` with blanks works.
+ * every problem found. Empty values count as unset, so a copied `.env.example` with blanks works. The one
+ * non-deterministic output: single-node makes a random embedded audio node password when none is set.
  *
  * @example
  * const result = parseServiceConfig('worker', { WORKER_PORT: '8083' });
