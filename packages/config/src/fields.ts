@@ -10,7 +10,7 @@ export interface VariableMeta {
   readonly description: string;
   /** A valid value, shown in error reports and `.env.example` comments. */
   readonly example: string;
-  /** Never echo the value anywhere (it is never echoed anyway; this also masks it in docs). */
+  /** Marked as a secret in the docs. (No value is ever echoed, secret or not.) */
   readonly secret?: boolean;
   /** Default shown in docs when it is computed rather than a literal. */
   readonly defaultText?: string;
