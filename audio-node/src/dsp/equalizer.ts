@@ -1,4 +1,4 @@
-import { Biquad, peaking } from './biquad.js';
+import { peaking, StereoBiquad } from './biquad.js';
 import { DSP_SAMPLE_RATE, type StereoFilter } from './stereo-filter.js';
 
 /** Lavalink's 15 band centres, Hz. */
@@ -21,8 +21,7 @@ export function bandGainDb(gain: number): number {
 
 /** 15-band equalizer: a cascade of peaking sections, one per band whose gain is not 0 (flat bands cost nothing). */
 export class Equalizer implements StereoFilter {
-  private readonly left: Biquad[] = [];
-  private readonly right: Biquad[] = [];
+  private readonly sections: StereoBiquad[] = [];
 
   public constructor(bands: readonly { band: number; gain: number }[]) {
     const gains = new Map<number, number>();
@@ -30,18 +29,15 @@ export class Equalizer implements StereoFilter {
     for (const [band, gain] of gains) {
       const frequency = EQUALIZER_BANDS_HZ[band];
       if (frequency === undefined || gain === 0) continue;
-      const coefficients = peaking(DSP_SAMPLE_RATE, frequency, BAND_Q, bandGainDb(gain));
-      this.left.push(new Biquad(coefficients));
-      this.right.push(new Biquad(coefficients));
+      this.sections.push(new StereoBiquad(peaking(DSP_SAMPLE_RATE, frequency, BAND_Q, bandGainDb(gain))));
     }
   }
 
   public get active(): boolean {
-    return this.left.length > 0;
+    return this.sections.length > 0;
   }
 
   public process(left: Float32Array, right: Float32Array): void {
-    for (const section of this.left) section.process(left);
-    for (const section of this.right) section.process(right);
+    for (const section of this.sections) section.process(left, right);
   }
 }

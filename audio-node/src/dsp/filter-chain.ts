@@ -78,7 +78,7 @@ const BUILDERS: readonly (readonly [keyof Filters, Builder])[] = [
 /**
  * The per-player effect chain after the resampler: Lavalink's filters in order, then volume. Reconfiguring
  * rebuilds only filters whose settings changed, so unchanged ones keep their state (no clicks), and volume
- * changes ramp across one frame.
+ * changes ramp across one frame (applied while converting to 16-bit, saving a pass).
  */
 export class FilterChain {
   private readonly slots = new Map<string, { key: string; filter: StereoFilter | null }>();
@@ -103,24 +103,15 @@ export class FilterChain {
     this.targetGain = (filters.volume ?? 1) * (playerVolume / 100);
   }
 
+  /** Runs the filters in place; volume is applied by {@link gainRamp} during conversion to 16-bit. */
   public process(left: Float32Array, right: Float32Array): void {
     for (const filter of this.active) filter.process(left, right);
+  }
+
+  /** The volume ramp for the frame just processed: from the previous frame's gain to the target. */
+  public gainRamp(): { from: number; to: number } {
     const from = this.gain;
-    const to = this.targetGain;
-    if (from === to) {
-      if (to === 1) return;
-      for (let i = 0; i < left.length; i++) {
-        left[i] = (left[i] ?? 0) * to;
-        right[i] = (right[i] ?? 0) * to;
-      }
-      return;
-    }
-    const step = (to - from) / left.length;
-    for (let i = 0; i < left.length; i++) {
-      const gain = from + step * (i + 1);
-      left[i] = (left[i] ?? 0) * gain;
-      right[i] = (right[i] ?? 0) * gain;
-    }
-    this.gain = to;
+    this.gain = this.targetGain;
+    return { from, to: this.targetGain };
   }
 }

@@ -56,8 +56,6 @@ export class Resampler {
     const inR = fifo.rightData;
     const base = fifo.offset;
     // Past the end of the FIFO while draining, reads see silence.
-    const end = base + fifo.length;
-    const at = (data: Float32Array, index: number): number => (index < end ? (data[index] ?? 0) : 0);
     let written = 0;
     let position = this.position;
     const step = this.step;
@@ -68,13 +66,28 @@ export class Resampler {
       right.set(inR.subarray(base + position, base + position + written), offset);
       position += written;
     } else {
+      // Past the end of the FIFO (only while draining) reads see silence.
+      const end = base + fifo.length;
+      const at = (data: Float32Array, index: number): number => (index < end ? (data[index] ?? 0) : 0);
+      const safeUntil = fifo.length - LOOKAHEAD;
       while (written < count) {
         const index = Math.floor(position);
         if (index + LOOKAHEAD >= available || (drain && index >= fifo.length)) break;
         const t = position - index;
         const i = base + index;
-        left[offset + written] = hermite(at(inL, i - 1), at(inL, i), at(inL, i + 1), at(inL, i + 2), t);
-        right[offset + written] = hermite(at(inR, i - 1), at(inR, i), at(inR, i + 1), at(inR, i + 2), t);
+        if (index < safeUntil) {
+          left[offset + written] = hermite(inL[i - 1] ?? 0, inL[i] ?? 0, inL[i + 1] ?? 0, inL[i + 2] ?? 0, t);
+          right[offset + written] = hermite(
+            inR[i - 1] ?? 0,
+            inR[i] ?? 0,
+            inR[i + 1] ?? 0,
+            inR[i + 2] ?? 0,
+            t,
+          );
+        } else {
+          left[offset + written] = hermite(at(inL, i - 1), at(inL, i), at(inL, i + 1), at(inL, i + 2), t);
+          right[offset + written] = hermite(at(inR, i - 1), at(inR, i), at(inR, i + 1), at(inR, i + 2), t);
+        }
         written++;
         position += step;
       }

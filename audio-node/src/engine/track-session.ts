@@ -115,19 +115,8 @@ export class TrackSession {
       case 'frames':
         this.options.metrics.observe(message.timings);
         if (message.epoch !== this.epoch) return;
-        message.frames.forEach((opus, index) => {
-          const seq = message.firstSeq + index;
-          // Older numbers were already received; a jump forward means a rewind found its audio gone.
-          if (seq < this.nextSeq) return;
-          const positionMs = message.positionsMs[index] ?? this.lastPositionMs;
-          this.queue.push({
-            opus: Buffer.from(opus.buffer, opus.byteOffset, opus.byteLength),
-            positionMs,
-            seq,
-          });
-          this.nextSeq = seq + 1;
-        });
-        if (message.frames.length > 0) this.backoff.reset();
+        this.accept(message);
+        if (message.lengths.length > 0) this.backoff.reset();
         this.lastPositionMs = this.queue.at(-1)?.positionMs ?? this.lastPositionMs;
         if (message.ended) this.onSourceEnded();
         this.refill();
@@ -151,6 +140,21 @@ export class TrackSession {
     this.dropInput();
     if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
     this.options.send({ type: 'stop', player: this.options.playerId });
+  }
+
+  private accept(message: Extract<FromWorker, { type: 'frames' }>): void {
+    const { packed, lengths, positionsMs, firstSeq } = message;
+    const bytes = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+    let offset = 0;
+    lengths.forEach((length, index) => {
+      const seq = firstSeq + index;
+      const opus = bytes.subarray(offset, offset + length);
+      offset += length;
+      // Older numbers were already received; a jump forward means a rewind found its audio gone.
+      if (seq < this.nextSeq) return;
+      this.queue.push({ opus, positionMs: positionsMs[index] ?? this.lastPositionMs, seq });
+      this.nextSeq = seq + 1;
+    });
   }
 
   private refill(): void {

@@ -44,8 +44,9 @@ describe.skipIf(SIM_CA_DIR === undefined)('engine output heard by the simulated 
     await hear(server, GUILD, (a) => a.totalPackets >= 75);
     const heard = await hear(server, GUILD, (a) => near(a.dominantHz, 440));
     expect(heard).toMatchObject({ connected: true, speaking: true, gaps: 0 });
-    expect(heard.packetsPerSecond).toBeGreaterThanOrEqual(48);
-    expect(heard.packetsPerSecond).toBeLessThanOrEqual(52);
+    // 50 per second; a second's window on a busy machine may catch a frame early or late.
+    expect(heard.packetsPerSecond).toBeGreaterThanOrEqual(45);
+    expect(heard.packetsPerSecond).toBeLessThanOrEqual(55);
   });
 
   it('GIVEN the 440 Hz MP3 THEN it is heard at 440 Hz +-2% with zero gaps', async () => {

@@ -103,8 +103,27 @@ async function pump(player: number, entry: PlayerPipeline): Promise<void> {
     // A batch rendered across a rewind carries old settings and reissued numbers: not sent.
     if (entry.epoch === epoch && (batch.frames.length > 0 || batch.ended)) {
       const timings = { decode: batch.decodeSeconds, encode: batch.encodeSeconds };
-      const { firstSeq, frames, positionsMs, ended } = batch;
-      post({ type: 'frames', player, gen, epoch, firstSeq, frames, positionsMs, ended, timings });
+      const { firstSeq, positionsMs, ended } = batch;
+      const lengths = batch.frames.map((frame) => frame.length);
+      const packed = new Uint8Array(lengths.reduce((sum, length) => sum + length, 0));
+      let offset = 0;
+      for (const frame of batch.frames) {
+        packed.set(frame, offset);
+        offset += frame.length;
+      }
+      const message: FromWorker = {
+        type: 'frames',
+        player,
+        gen,
+        epoch,
+        firstSeq,
+        packed,
+        lengths,
+        positionsMs,
+        ended,
+        timings,
+      };
+      port?.postMessage(message, [packed.buffer]);
     }
     if (batch.ended) entry.upTo = -1;
     if (owed(entry) > 0 && renderer.currentDecoder?.latent === true && entry.pollTimer === null) {

@@ -61,7 +61,10 @@ export type FromWorker =
       readonly gen: number;
       readonly epoch: number;
       readonly firstSeq: number;
-      readonly frames: readonly Uint8Array[];
+      /** The frames' Opus packets back to back, in a transferred buffer (one copy-free hand-off per batch). */
+      readonly packed: Uint8Array;
+      /** Byte length of each frame in `packed`. */
+      readonly lengths: readonly number[];
       /** Source position (ms) at the end of each frame. */
       readonly positionsMs: readonly number[];
       /** The track's audio is exhausted: no frame follows the last one. */

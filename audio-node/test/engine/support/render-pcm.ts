@@ -3,8 +3,8 @@ import { FrameProducer, FRAME_SAMPLES } from '../../../src/engine/worker/frame-p
 import type { Filters } from '../../../src/engine/index.js';
 
 /**
- * Runs PCM through the worker's frame path in-process (resample + timescale + filters + volume), without
- * Opus, and returns 48 kHz stereo.
+ * Runs PCM through the worker's frame path in-process (resample + timescale + filters + volume ramp as the
+ * 16-bit conversion applies it), without Opus, and returns 48 kHz stereo float.
  */
 export function renderPcm(
   channels: readonly Float32Array[],
@@ -21,8 +21,16 @@ export function renderPcm(
   const right: Float32Array[] = [];
   while (producer.next(true)) {
     chain.process(producer.left, producer.right);
-    left.push(producer.left.slice());
-    right.push(producer.right.slice());
+    const { from, to } = chain.gainRamp();
+    const frameL = producer.left.slice();
+    const frameR = producer.right.slice();
+    for (let i = 0; i < FRAME_SAMPLES; i++) {
+      const gain = from + ((to - from) * (i + 1)) / FRAME_SAMPLES;
+      frameL[i] = (frameL[i] ?? 0) * gain;
+      frameR[i] = (frameR[i] ?? 0) * gain;
+    }
+    left.push(frameL);
+    right.push(frameR);
   }
   const join = (parts: Float32Array[]): Float32Array => {
     const out = new Float32Array(parts.length * FRAME_SAMPLES);
