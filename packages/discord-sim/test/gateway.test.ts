@@ -94,6 +94,9 @@ describe('GIVEN the simulator gateway and raw gateway clients', () => {
     // No MESSAGE_CONTENT intent: another user's message arrives without its content.
     expect((message.d as Record<string, unknown>)['content']).toBe('');
     expect(without.dispatches('VOICE_STATE_UPDATE')).toHaveLength(0);
+    // The message was dispatched after the voice state: a heartbeat ack proves it would have arrived by now.
+    withVoice.send({ op: 1, d: null });
+    await withVoice.next((p) => p.op === 11);
     expect(withVoice.dispatches('MESSAGE_CREATE')).toHaveLength(0);
   });
 
@@ -106,6 +109,24 @@ describe('GIVEN the simulator gateway and raw gateway clients', () => {
     sim.postMessage({ userId: alice.id, channelId: guild.textChannelId, content: 'visible' });
     const message = await client.dispatch('MESSAGE_CREATE');
     expect((message.d as Record<string, unknown>)['content']).toBe('visible');
+  });
+
+  it('THEN role and member changes dispatch GUILD_ROLE_UPDATE and, with GUILD_MEMBERS, GUILD_MEMBER_UPDATE', async () => {
+    const guild = sim.createGuild({ name: 'Members update' });
+    const alice = sim.createUser({ username: 'alice', guildId: guild.id });
+    const role = sim.createRole({ guildId: guild.id, name: 'DJ', permissions: '0' });
+    const client = track(await RawGatewayClient.identify(sim.gatewayUrl, 'updates', GUILDS | (1 << 1)));
+    const blind = track(await RawGatewayClient.identify(sim.gatewayUrl, 'blind', GUILDS));
+    sim.updateRole({ roleId: role.id, permissions: String(1 << 5) });
+    sim.updateMember({ guildId: guild.id, userId: alice.id, roles: [role.id], nick: 'Al' });
+    const update = await client.dispatch('GUILD_MEMBER_UPDATE', (d) => d['guild_id'] === guild.id);
+    expect(update.d).toMatchObject({ roles: [role.id], nick: 'Al', user: { id: alice.id } });
+    const roleUpdate = await blind.dispatch('GUILD_ROLE_UPDATE');
+    expect(roleUpdate.d).toMatchObject({ guild_id: guild.id, role: { id: role.id, permissions: '32' } });
+    // A heartbeat ack after the update: anything sent to this socket before it has arrived.
+    blind.send({ op: 1, d: null });
+    await blind.next((p) => p.op === 11);
+    expect(blind.dispatches('GUILD_MEMBER_UPDATE')).toHaveLength(0);
   });
 
   it('THEN op 8 answers GUILD_MEMBERS_CHUNK by username prefix and by ids', async () => {

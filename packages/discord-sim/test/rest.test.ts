@@ -4,6 +4,8 @@ import { RawGatewayClient } from './support/raw-gateway-client.js';
 import { startTestSimulator } from './support/test-simulator.js';
 
 const TOKEN = 'rest-bot-token';
+const GUILDS = 1 << 0;
+const GUILD_MESSAGES = 1 << 9;
 
 describe('GIVEN the simulator REST API', () => {
   let sim: Simulator;
@@ -50,7 +52,7 @@ describe('GIVEN the simulator REST API', () => {
     });
     guild = sim.createGuild({ name: 'REST' });
     alice = sim.createUser({ username: 'alice', guildId: guild.id }).id;
-    gateway = await RawGatewayClient.identify(sim.gatewayUrl, TOKEN, 1);
+    gateway = await RawGatewayClient.identify(sim.gatewayUrl, TOKEN, GUILDS | GUILD_MESSAGES);
     appId = String((gateway.dispatches('READY')[0]?.d as { application: { id: string } }).application.id);
   });
 
@@ -247,6 +249,11 @@ describe('GIVEN the simulator REST API', () => {
     });
     expect((await api('DELETE', `${url}/${id}`)).status).toBe(204);
     expect(await api('GET', `${url}/${id}`)).toMatchObject({ status: 404, body: { code: 10008 } });
+    await gateway.dispatch('MESSAGE_DELETE', (d) => d['id'] === id);
+    const events = gateway.payloads.filter((p) => (p.d as { id?: string } | null)?.id === id).map((p) => p.t);
+    expect(events).toEqual(['MESSAGE_CREATE', 'MESSAGE_UPDATE', 'MESSAGE_DELETE']);
+    // The bot's own message keeps its content even without the MESSAGE_CONTENT intent.
+    expect((gateway.dispatches('MESSAGE_CREATE').at(-1)?.d as { content: string }).content).toBe('one');
   });
 
   it('THEN sending without SEND_MESSAGES is 403 with code 50013', async () => {
