@@ -162,6 +162,8 @@ describe('GIVEN the simulator gateway and raw gateway clients', () => {
     const target = guilds.find((id) => shardOf(id, 2) === 1) ?? '';
     const channel = sim.createChannel({ guildId: target, name: 'new-one' });
     await shard1.dispatch('CHANNEL_CREATE', (d) => d['id'] === channel.id);
+    shard0.send({ op: 1, d: null });
+    await shard0.next((p) => p.op === 11);
     expect(shard0.dispatches('CHANNEL_CREATE')).toHaveLength(0);
   });
 
