@@ -8,6 +8,9 @@ interface Entry {
   deliveries: number;
 }
 
+/** Enqueues between two sweeps of expired idempotency records. */
+const RECORD_SWEEP_EVERY = 1_024;
+
 interface CommandRecord {
   readonly reply: string | undefined;
   readonly expiresAt: number;
@@ -49,6 +52,7 @@ export class InProcessCommandBroker {
     if (record !== undefined) return { state: 'pending' };
     this.#records.set(commandId, { reply: undefined, expiresAt: Date.now() + ttlMs });
     this.#sequence += 1;
+    if (this.#sequence % RECORD_SWEEP_EVERY === 0) this.#sweepRecords();
     const deliveryId = `${Date.now()}-${this.#sequence}`;
     this.#entries.set(deliveryId, { deliveryId, text, consumer: undefined, deliveredAt: 0, deliveries: 0 });
     for (const wake of this.#readWakers) wake();
@@ -134,6 +138,12 @@ export class InProcessCommandBroker {
       taken.push({ deliveryId: entry.deliveryId, text: entry.text, redelivered: false });
     }
     return taken;
+  }
+
+  /** Forgets expired records, as Redis expires keys: a long-running single-node process must not grow. */
+  #sweepRecords(): void {
+    const now = Date.now();
+    for (const [id, record] of this.#records) if (record.expiresAt <= now) this.#records.delete(id);
   }
 
   #record(commandId: string): CommandRecord | undefined {

@@ -24,6 +24,9 @@ export interface RedisCommandTransportOptions {
 
 type StreamEntry = [id: string, fields: string[] | null];
 
+/** A consumer idle this long with nothing pending belongs to a process that is gone. */
+const DEAD_CONSUMER_IDLE_MS = 24 * 60 * 60_000;
+
 /**
  * Commands on a Redis Stream read by a consumer group. Entries stay pending until answered; pending entries
  * of a dead consumer are taken over with XAUTOCLAIM; replies travel over the sender's pub/sub channel.
@@ -59,6 +62,9 @@ export class RedisCommandTransport implements CommandTransport {
 
   public async prepareConsumer(): Promise<void> {
     await this.#createGroup();
+    await this.#forgetDeadConsumers().catch((error: unknown) => {
+      this.#options.logger.debug({ err: error }, 'could not prune dead consumers; will try at next start');
+    });
   }
 
   public async read(count: number, blockMs: number): Promise<Delivery[]> {
@@ -163,6 +169,24 @@ export class RedisCommandTransport implements CommandTransport {
       await this.#commands.xgroup('CREATE', this.#options.stream, this.#options.group, '0', 'MKSTREAM');
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error;
+    }
+  }
+
+  /**
+   * Every process start is a new consumer name; names of long-dead processes with nothing pending are removed
+   * so the group does not grow with every restart. Names with pending entries stay for XAUTOCLAIM.
+   */
+  async #forgetDeadConsumers(): Promise<void> {
+    const { stream, group } = this.#options;
+    const consumers = (await this.#commands.xinfo('CONSUMERS', stream, group)) as unknown[][];
+    for (const fields of consumers) {
+      const info = new Map<unknown, unknown>();
+      for (let i = 0; i + 1 < fields.length; i += 2) info.set(fields[i], fields[i + 1]);
+      const name = info.get('name');
+      if (typeof name !== 'string' || name === this.#options.consumer) continue;
+      if (info.get('pending') === 0 && Number(info.get('idle')) > DEAD_CONSUMER_IDLE_MS) {
+        await this.#commands.xgroup('DELCONSUMER', stream, group, name);
+      }
     }
   }
 
