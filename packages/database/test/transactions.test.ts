@@ -3,6 +3,11 @@ import { describeEachBackend } from './support/backends.js';
 import { snowflake, track } from './support/fixtures.js';
 
 describeEachBackend('transaction helper', (db) => {
+  it('GIVEN an open database THEN ping answers with a latency', async () => {
+    const ping = await db().ping();
+    expect(ping.ok && ping.value.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
   it('GIVEN a callback that resolves THEN every write in it is committed', async () => {
     const guildId = snowflake();
     const result = await db().transaction(async (tx) => {

@@ -37,7 +37,9 @@ export class StreamSnapshotRepository extends Repository {
         .select()
         .from(streamSnapshots)
         .where(eq(streamSnapshots.streamId, streamId));
-      return row;
+      return row === undefined
+        ? undefined
+        : { streamId: row.streamId, version: row.version, state: row.state, takenAt: row.takenAt };
     });
   }
 }
