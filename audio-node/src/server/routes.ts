@@ -62,7 +62,16 @@ export const ROUTES: readonly Route[] = [
   },
 ];
 
-/** The route for a method and path; `null` path match = 404, method mismatch = 405. */
+/** A path parameter, percent-decoded when well-formed (a malformed escape is left as sent). */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** The route for a method and path, or why there is none (unknown path: 404, other method: 405). */
 export function matchRoute(
   method: string,
   path: string,
@@ -72,7 +81,7 @@ export function matchRoute(
     const match = route.pattern.exec(path);
     if (match === null) continue;
     pathMatched = true;
-    if (route.method === method) return { route, params: match.slice(1).map((p) => decodeURIComponent(p)) };
+    if (route.method === method) return { route, params: match.slice(1).map(decodeParam) };
   }
   return pathMatched ? 'method-not-allowed' : 'not-found';
 }

@@ -79,6 +79,12 @@ describe('audio node REST basics', () => {
     expect(await res.json()).toMatchObject({ message: 'Session not found' });
   });
 
+  it('GIVEN a malformed percent-escape in a path parameter THEN a normal 404, not a crash', async () => {
+    const res = await node.rest('/v4/sessions/%E0%A4%A/players');
+    expect(res.status).toBe(404);
+    validate.error(await res.json());
+  });
+
   it('?trace=true adds a trace to error bodies', async () => {
     const res = await node.rest('/v4/decodetrack?encodedTrack=AAAA&trace=true');
     expect(res.status).toBe(500);
