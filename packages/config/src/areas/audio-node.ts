@@ -20,7 +20,7 @@ export function isAllowlistEntry(item: string): boolean {
 
 const portMeta = {
   description:
-    'Port of the audio node (Lavalink v4 protocol: REST and WebSocket). Single-node embeds it on a free port unless set.',
+    'Port of the audio node (Lavalink v4 protocol: REST and WebSocket). The audio service (without LAVALINK_NODES) and single-node embed it on a free port unless set.',
   example: '2333',
 } as const;
 
@@ -60,16 +60,22 @@ export const audioNodeShape = {
   AUDIO_NODE_PASSWORD: textField().meta(passwordMeta),
 };
 
-/** Variables of the embedded audio node in single-node mode: a random password is made when absent. */
+/**
+ * Variables of the audio node embedded by the audio service or single-node (when LAVALINK_NODES is unset): a
+ * random password is made when absent.
+ */
 export const embeddedAudioNodeShape = {
   ...audioNodeFields,
   // In-process, only this process connects to it: any free port avoids clashing with a local Lavalink.
-  AUDIO_NODE_PORT: portField(0, portMeta),
+  AUDIO_NODE_PORT: portField(0, {
+    ...portMeta,
+    defaultText: `${DEFAULT_AUDIO_NODE_PORT} (audio-node); a free port (embedded)`,
+  }),
   AUDIO_NODE_PASSWORD: textField()
     .optional()
     .meta({
       ...passwordMeta,
-      defaultText: 'random at each start (single-node)',
+      defaultText: 'random at each start (embedded in audio or single-node)',
     }),
 };
 
