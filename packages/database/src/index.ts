@@ -21,12 +21,8 @@ export {
 } from './api-key-token.js';
 
 export { createRepositories, type Repositories } from './repositories/repositories.js';
-export {
-  GuildSettingsRepository,
-  type GuildSettings,
-  type GuildSettingsPatch,
-  type AutoplayMode,
-} from './repositories/guild-settings-repository.js';
+export { GuildSettingsRepository } from './repositories/guild-settings-repository.js';
+export type { GuildSettings, GuildSettingsPatch, AutoplayMode } from './repositories/guild-settings-types.js';
 export type { SettingsValidationFailure } from './repositories/guild-settings-validation.js';
 export {
   PlayerStateRepository,

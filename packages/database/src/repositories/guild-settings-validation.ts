@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '@discord-bot/errors';
 import { MAX_QUEUE_LENGTH_LIMIT } from '../constants.js';
-import type { GuildSettingsPatch } from './guild-settings-repository.js';
+import type { GuildSettingsPatch } from './guild-settings-types.js';
 
 /** Why a settings change was refused. */
 export interface SettingsValidationFailure {
