@@ -5,10 +5,12 @@
  * Redirects are followed by hand, each one checked again, at most {@link DefaultSafeFetchOptions.maxRedirects}.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
 import type { HttpAllowlist } from './http-allowlist.js';
+import { icyRequest, isIcyParseError, type RawResponse } from './icy-request.js';
 import { isBlockedAddress } from './ip-ranges.js';
 import { SourceAccessError } from './source-access-error.js';
 
@@ -49,7 +51,7 @@ export interface SafeResponse {
   readonly headers: IncomingHttpHeaders;
   /** The URL after redirects. */
   readonly url: string;
-  readonly body: IncomingMessage;
+  readonly body: Readable;
 }
 
 /** Parses and checks the scheme of a source URL. */
@@ -126,10 +128,10 @@ export async function safeFetch(text: string, options: SafeFetchOptions): Promis
     const target = await checkUrlTarget(url, options.allowlist, options.resolver);
     const response = await requestOnce(url, target, options);
     const location = response.headers.location;
-    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) {
-      return { status: response.statusCode ?? 0, headers: response.headers, url: url.href, body: response };
+    if (!REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {
+      return { status: response.statusCode, headers: response.headers, url: url.href, body: response.body };
     }
-    response.destroy();
+    response.body.destroy();
     if (hop >= maxRedirects) {
       throw new SourceAccessError(
         'SOURCE_TOO_MANY_REDIRECTS',
@@ -144,7 +146,7 @@ export async function safeFetch(text: string, options: SafeFetchOptions): Promis
   }
 }
 
-function requestOnce(url: URL, target: ResolvedAddress, options: SafeFetchOptions): Promise<IncomingMessage> {
+function requestOnce(url: URL, target: ResolvedAddress, options: SafeFetchOptions): Promise<RawResponse> {
   const idleTimeoutMs = options.idleTimeoutMs ?? DefaultSafeFetchOptions.idleTimeoutMs;
   const headers: Record<string, string> = {
     'User-Agent': 'discord-bot-audio-node',
@@ -154,13 +156,20 @@ function requestOnce(url: URL, target: ResolvedAddress, options: SafeFetchOption
   if (options.fromByte !== undefined && options.fromByte > 0) headers.Range = `bytes=${options.fromByte}-`;
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', headers, agent: false, lookup: pinnedLookup(target) }, resolve);
+    const req = request(url, { method: 'GET', headers, agent: false, lookup: pinnedLookup(target) }, (res) =>
+      resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res }),
+    );
     req.setTimeout(idleTimeoutMs, () => {
       req.destroy(
         new SourceAccessError('SOURCE_TIMEOUT', `No data from ${url.host} for ${idleTimeoutMs} ms`),
       );
     });
     req.on('error', (cause) => {
+      if (isIcyParseError(cause)) {
+        // A SHOUTcast v1 server: same checked address, spoken to by hand.
+        icyRequest(url, target.address, headers, idleTimeoutMs).then(resolve, reject);
+        return;
+      }
       reject(
         cause instanceof SourceAccessError
           ? cause
@@ -177,7 +186,7 @@ function requestOnce(url: URL, target: ResolvedAddress, options: SafeFetchOption
  * Reads at most `maxBytes` from `body` (then destroys it), failing after `timeoutMs` overall.
  * Used for probing and playlists, never for playback.
  */
-export function readLimited(body: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<Buffer> {
+export function readLimited(body: Readable, maxBytes: number, timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let length = 0;
