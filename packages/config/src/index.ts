@@ -21,7 +21,12 @@ export {
 } from './service-configs.js';
 export type { VariableMeta } from './fields.js';
 export { DEFAULT_AUDIO_NODE_PORT, isAllowlistEntry, type AudioNodeConfig } from './areas/audio-node.js';
-export { DEFAULT_DISCORD_API_BASE, type DiscordConfig } from './areas/discord.js';
+export {
+  DEFAULT_DISCORD_API_BASE,
+  botUserIdOf,
+  userIdFromToken,
+  type DiscordConfig,
+} from './areas/discord.js';
 export type { DatabaseConfig } from './areas/database.js';
 export type { RedisConfig } from './areas/redis.js';
 export type { LavalinkConfig, LavalinkNodeConfig } from './areas/lavalink.js';

@@ -28,6 +28,8 @@ export interface GatewayConfig extends ServerConfig {
 
 /** The audio service: players and queues on Lavalink nodes. */
 export interface AudioConfig extends ServerConfig {
+  /** The bot's user id (DISCORD_APPLICATION_ID, or read from DISCORD_TOKEN); undefined when neither is set. */
+  readonly botUserId: string | undefined;
   readonly lavalink: LavalinkConfig;
   readonly database: DatabaseConfig;
   readonly redis: RedisConfig;

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { audioNodeShape, embeddedAudioNodeShape, toAudioNodeConfig } from './areas/audio-node.js';
 import { databaseShape, toDatabaseConfig } from './areas/database.js';
-import { checkShards, discordShape, toDiscordConfig } from './areas/discord.js';
+import {
+  botUserIdOf,
+  checkShards,
+  discordIdentityShape,
+  discordShape,
+  toDiscordConfig,
+} from './areas/discord.js';
 import { featuresShape, toFeaturesConfig } from './areas/features.js';
 import { httpHostShape, portShapes } from './areas/http.js';
 import { lavalinkShape, toLavalinkConfig } from './areas/lavalink.js';
@@ -38,11 +44,13 @@ const audio = z
     ...data,
     ...featuresShape,
     ...embeddedAudioNodeShape,
+    ...discordIdentityShape,
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
     log: toLogConfig(env),
     http: { host: env.HTTP_HOST, port: env.AUDIO_PORT },
+    botUserId: botUserIdOf({ applicationId: env.DISCORD_APPLICATION_ID, token: env.DISCORD_TOKEN }),
     lavalink: toLavalinkConfig(env),
     database: toDatabaseConfig(env),
     redis: toRedisConfig(env),

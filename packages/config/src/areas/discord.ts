@@ -52,6 +52,31 @@ const optionalDiscordFields = {
   }),
 };
 
+/**
+ * What the audio service needs of Discord: only the bot's user id (Lavalink's `User-Id`), from
+ * DISCORD_APPLICATION_ID or read out of a DISCORD_TOKEN (a bot token starts with its base64 user id).
+ */
+export const discordIdentityShape = {
+  DISCORD_APPLICATION_ID: optionalDiscordFields.DISCORD_APPLICATION_ID,
+  DISCORD_TOKEN: textField().optional().meta(tokenMeta),
+};
+
+/** The bot user id a Discord bot token carries in its first segment, or undefined when it carries none. */
+export function userIdFromToken(token: string | undefined): string | undefined {
+  const head = token?.split('.')[0];
+  if (head === undefined || head === '') return undefined;
+  const decoded = Buffer.from(head, 'base64').toString('utf8');
+  return /^\d{15,20}$/.test(decoded) ? decoded : undefined;
+}
+
+/** The bot's user id: the application id when set (a bot user shares its application's id), else the token's. */
+export function botUserIdOf(discord: {
+  readonly applicationId?: string | undefined;
+  readonly token?: string | undefined;
+}): string | undefined {
+  return discord.applicationId ?? userIdFromToken(discord.token);
+}
+
 /** Discord variables where the token is required (gateway, single-node). */
 export const discordShape = { DISCORD_TOKEN: textField().meta(tokenMeta), ...optionalDiscordFields };
 
