@@ -6,7 +6,12 @@ import { startTestNode, type TestNode } from '../support/test-node.js';
 import { openSocket } from '../support/ws-client.js';
 
 /** A SHOUTcast v1 server: answers `ICY 200 OK`, which Node's HTTP parser refuses, then streams MP3 frames. */
-function startShoutcast(): Promise<{ server: Server; url: string; requests: string[] }> {
+function startShoutcast(): Promise<{
+  server: Server;
+  url: string;
+  requests: string[];
+  close: () => Promise<void>;
+}> {
   const requests: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -21,10 +26,17 @@ function startShoutcast(): Promise<{ server: Server; url: string; requests: stri
       socket.on('close', () => clearInterval(timer));
     });
   });
-  server.on('close', () => sockets.forEach((s) => s.destroy()));
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/stream`, requests }),
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/stream`,
+        requests,
+        close: () => {
+          sockets.forEach((s) => s.destroy());
+          return new Promise<void>((done) => server.close(() => done()));
+        },
+      }),
     ),
   );
 }
@@ -39,7 +51,7 @@ describe('SHOUTcast v1 radio (ICY status line)', () => {
   });
   afterAll(async () => {
     await node.close();
-    await new Promise((resolve) => shoutcast.server.close(resolve));
+    await shoutcast.close();
   });
 
   it('loads as a stream named by icy-name, and plays', async () => {
