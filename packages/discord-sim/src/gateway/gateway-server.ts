@@ -133,9 +133,9 @@ export class GatewayServer implements ConnectionHost {
         session.dispatch('GUILD_CREATE', shapeForSession(intents, app.botUserId, 'GUILD_CREATE', payload));
       }
     }
-    this.deps.logger.debug(
-      { sessionId: session.id, shard: [shardId, shardCount] },
-      'gateway session identified',
+    this.deps.logger.info(
+      { applicationId: app.id, sessionId: session.id, shard: [shardId, shardCount], guilds: guildIds.length },
+      'bot identified',
     );
     return session;
   }
@@ -158,6 +158,7 @@ export class GatewayServer implements ConnectionHost {
       }
     }
     session.attach(connection);
+    this.deps.logger.info({ sessionId: session.id, replayed: missed.length }, 'bot resumed');
     for (const text of missed) connection.send(text);
     session.dispatch('RESUMED', {});
     return session;
@@ -190,6 +191,7 @@ export class GatewayServer implements ConnectionHost {
     this.connections.delete(connection);
     const session = connection.session;
     if (session === null) return;
+    this.deps.logger.info({ sessionId: session.id, code }, 'bot gateway connection closed');
     session.detach(connection);
     if (code === 1000 || code === 1001) this.sessions.delete(session.id);
   }

@@ -56,6 +56,7 @@ export function createRestHandler(deps: RestHandlerDeps) {
   ) => {
     const { client, ...record } = entry;
     deps.log.add({ ...record, status });
+    deps.logger.debug({ method: record.method, path: record.route ?? record.path, status }, 'rest request');
     deps.invalidRequests.record(client, status, headers['x-ratelimit-scope']);
     sendJson(res, status, body, headers);
   };
