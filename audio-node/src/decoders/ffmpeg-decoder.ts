@@ -8,6 +8,14 @@ import type { ByteSeekIndex, DecodedPcm, StreamDecoder } from './stream-decoder.
 const OUTPUT_RATE = 48_000;
 const STDERR_TAIL_BYTES = 2_000;
 
+/** `undefined`: search PATH at each use; a path: that binary; `null`: ffmpeg disabled. */
+let configuredBinary: string | null | undefined;
+
+/** Sets the ffmpeg binary this thread uses (the engine passes its `ffmpegPath` option to each worker). */
+export function configureFfmpeg(binary: string | null | undefined): void {
+  configuredBinary = binary;
+}
+
 /** Finds an executable `ffmpeg` on PATH, or `null`. */
 export function findFfmpeg(path = process.env['PATH'] ?? ''): string | null {
   const names = process.platform === 'win32' ? ['ffmpeg.exe'] : ['ffmpeg'];
@@ -65,7 +73,7 @@ export class FfmpegDecoder implements StreamDecoder {
 
   /** Starts ffmpeg; fails with `DECODER_FFMPEG_MISSING` naming what to install when there is none. */
   public static create(format: string): FfmpegDecoder {
-    const binary = findFfmpeg();
+    const binary = configuredBinary === undefined ? findFfmpeg() : configuredBinary;
     if (binary === null) {
       throw new DecoderError(
         'DECODER_FFMPEG_MISSING',

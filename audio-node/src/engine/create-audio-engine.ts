@@ -19,6 +19,11 @@ export interface AudioEngineOptions {
   readonly dave?: boolean;
   /** Pipeline worker threads (default: one per core, at most 4). */
   readonly workers?: number;
+  /**
+   * ffmpeg binary for containers without a built-in decoder (AAC, ...): default the first `ffmpeg` on
+   * PATH; `null` disables ffmpeg (such tracks fail with a clear `DECODER_FFMPEG_MISSING`).
+   */
+  readonly ffmpegPath?: string | null;
   readonly stuckThresholdMs?: number;
   readonly cleanupThresholdMs?: number;
 }
@@ -35,7 +40,7 @@ export interface AudioEngineOptions {
  */
 export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
   const metrics = new EngineMetrics(options.registry);
-  const pool = new WorkerPool(options.logger, options.workers);
+  const pool = new WorkerPool(options.logger, options.workers, { ffmpegPath: options.ffmpegPath });
   const players = new Set<Player>();
   const voice =
     options.voice ?? discordVoiceSinkFactory({ logger: options.logger, dave: options.dave ?? true });

@@ -127,7 +127,7 @@ export class Player extends EventEmitter implements EnginePlayer {
   }
 
   public seek(positionMs: number): void {
-    if (this.session === null) return;
+    if (this.session === null || !this.session.seekable) return;
     this.position = positionMs;
     this.resetWatchdogs();
     this.session.seek(positionMs);

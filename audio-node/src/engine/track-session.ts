@@ -69,6 +69,10 @@ export class TrackSession {
     return this.ended && this.queue.length === 0;
   }
 
+  public get seekable(): boolean {
+    return this.options.track.isSeekable;
+  }
+
   public get buffered(): number {
     return this.queue.length;
   }
@@ -77,7 +81,9 @@ export class TrackSession {
     void this.openAt(positionMs);
   }
 
+  /** Live streams cannot seek; the request is ignored (position keeps following the stream). */
   public seek(positionMs: number): void {
+    if (!this.options.track.isSeekable) return;
     this.queue.length = 0;
     void this.openAt(positionMs);
   }

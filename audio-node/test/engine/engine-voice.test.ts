@@ -92,6 +92,39 @@ describe.skipIf(SIM_CA_DIR === undefined)('engine output heard by the simulated 
     expect(server.analysis(GUILD, 1_000).totalPackets).toBe(atPause);
   });
 
+  it('GIVEN the bot is kicked (4014) THEN voiceClosed reports it and the player is not connected', async () => {
+    const closed = new Promise<{ code: number; byRemote: boolean }>((resolve) =>
+      player.on('voiceClosed', resolve),
+    );
+    server.disconnect(GUILD, BOT, 4_014);
+    expect(await closed).toMatchObject({ code: 4_014, byRemote: true });
+    expect(player.connected).toBe(false);
+    expect(player.ping).toBe(-1);
+  });
+
+  it('GIVEN a crashed voice server THEN the connection resumes and the tone carries on', async () => {
+    play(writeWav(sine(440, 48_000, 10), 48_000), 'wav');
+    const before = await hear(server, GUILD, (a) => a.totalPackets >= 50);
+    server.crash(GUILD);
+    const after = await hear(server, GUILD, (a) => a.connected && a.totalPackets >= before.totalPackets + 50);
+    expect(near(after.dominantHz, 440)).toBe(true);
+  });
+
+  it('GIVEN fresh voice data mid-track (a voice server move) THEN audio continues on the new session', async () => {
+    play(writeWav(sine(440, 48_000, 10), 48_000), 'wav');
+    await hear(server, GUILD, (a) => a.totalPackets >= 50);
+    const reconnected = new Promise<void>((resolve) => player.on('voiceReady', resolve));
+    player.connect(allocateVoice(server, { guildId: GUILD, userId: BOT }));
+    await reconnected;
+    await sleep(1_200);
+    const heard = await hear(
+      server,
+      GUILD,
+      (a) => a.connected && a.packetsPerSecond >= 45 && near(a.dominantHz, 440),
+    );
+    expect(heard.speaking).toBe(true);
+  });
+
   it('GIVEN a seek to 4.5 s THEN the tone playing there is heard and the position follows', async () => {
     play(writeWav(steps([300, 500, 700, 900], 44_100, 2), 44_100), 'wav');
     await hear(server, GUILD, (a) => near(a.dominantHz, 300));

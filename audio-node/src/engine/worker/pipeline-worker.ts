@@ -2,12 +2,13 @@
  * Worker thread entry: hosts the decode -> DSP -> Opus pipelines of many players, so the main thread's
  * event loop (pacing, voice, REST) never runs codec work. Imports only relative files and npm packages.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { DecoderError } from '../../decoders/decoder-error.js';
+import { configureFfmpeg } from '../../decoders/ffmpeg-decoder.js';
 import { WavDecoder } from '../../decoders/wav-decoder.js';
 import { createFrameEncoder, type FrameEncoder } from '../../dsp/opus-encoder.js';
 import { TrackRenderer } from './track-renderer.js';
-import type { FromWorker, ToWorker } from './worker-protocol.js';
+import type { FromWorker, PipelineWorkerData, ToWorker } from './worker-protocol.js';
 
 /** How soon to look again for output of a decoder that produces it asynchronously (ffmpeg). */
 const LATENT_POLL_MS = 10;
@@ -29,6 +30,7 @@ interface PlayerPipeline {
 const port = parentPort;
 if (port === null) throw new Error('pipeline-worker must run in a worker thread');
 const players = new Map<number, PlayerPipeline>();
+configureFfmpeg((workerData as PipelineWorkerData | null)?.ffmpegPath);
 const encoderPreference = process.env['AUDIO_NODE_OPUS'] === 'opusscript' ? 'opusscript' : undefined;
 
 function post(message: FromWorker): void {

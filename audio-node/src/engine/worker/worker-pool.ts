@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from '@discord-bot/logger';
 import { spawnPipelineWorker } from './spawn-pipeline-worker.js';
-import type { FromWorker, ToWorker } from './worker-protocol.js';
+import type { FromWorker, PipelineWorkerData, ToWorker } from './worker-protocol.js';
 
 /** Receives the messages of one player. */
 export type PlayerMessageHandler = (message: FromWorker) => void;
@@ -31,6 +31,7 @@ export class WorkerPool {
   public constructor(
     private readonly logger: Logger,
     private readonly size = Math.min(MAX_PIPELINE_WORKERS, Math.max(1, availableParallelism())),
+    private readonly workerData: PipelineWorkerData = { ffmpegPath: undefined },
   ) {}
 
   /** Registers a player and returns its id and a sender bound to its worker. */
@@ -77,7 +78,7 @@ export class WorkerPool {
   }
 
   private spawn(): PooledWorker {
-    const pooled: PooledWorker = { worker: spawnPipelineWorker(), players: 0 };
+    const pooled: PooledWorker = { worker: spawnPipelineWorker(this.workerData), players: 0 };
     pooled.worker.on('message', (message: FromWorker) => this.handlers.get(message.player)?.(message));
     pooled.worker.on('error', (error) => this.logger.error({ err: error }, 'pipeline worker crashed'));
     pooled.worker.on('exit', (code) => this.onExit(pooled, code));

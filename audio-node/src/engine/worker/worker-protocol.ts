@@ -8,6 +8,12 @@ import type { ByteSeekIndex } from '../../decoders/stream-decoder.js';
 import type { WavFormat } from '../../decoders/wav-header.js';
 import type { Filters } from '../engine-contract.js';
 
+/** Settings a pipeline worker starts with (`workerData`). */
+export interface PipelineWorkerData {
+  /** ffmpeg binary for containers without a built-in decoder; `undefined` searches PATH, `null` disables. */
+  readonly ffmpegPath: string | null | undefined;
+}
+
 export interface StartMessage {
   readonly type: 'start';
   readonly player: number;
