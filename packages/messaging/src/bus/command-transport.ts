@@ -34,7 +34,7 @@ export interface CommandTransport {
   prepareConsumer(): Promise<void>;
   /** Waits up to `blockMs` for new commands. */
   read(count: number, blockMs: number): Promise<Delivery[]>;
-  /** Takes over commands another consumer left pending for at least `minIdleMs`. */
+  /** Takes over commands another consumer (never this one) left pending for at least `minIdleMs`. */
   reclaim(minIdleMs: number, count: number): Promise<Delivery[]>;
   /** Tells the group these deliveries are still being worked on (resets their idle time). */
   touch(deliveryIds: readonly string[]): Promise<void>;

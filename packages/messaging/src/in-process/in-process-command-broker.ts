@@ -82,13 +82,19 @@ export class InProcessCommandBroker {
     return signal.aborted ? [] : this.#takeNew(consumer, count);
   }
 
-  /** Like XAUTOCLAIM: takes over entries delivered at least `minIdleMs` ago and still unanswered. */
+  /** Like XPENDING IDLE + XCLAIM: takes over other consumers' entries idle at least `minIdleMs`. */
   public reclaim(consumer: string, minIdleMs: number, count: number): Delivery[] {
     const now = Date.now();
     const claimed: Delivery[] = [];
     for (const entry of this.#entries.values()) {
       if (claimed.length >= count) break;
-      if (entry.consumer === undefined || now - entry.deliveredAt < minIdleMs) continue;
+      if (
+        entry.consumer === undefined ||
+        entry.consumer === consumer ||
+        now - entry.deliveredAt < minIdleMs
+      ) {
+        continue;
+      }
       entry.consumer = consumer;
       entry.deliveredAt = now;
       entry.deliveries += 1;

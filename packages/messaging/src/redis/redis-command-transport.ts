@@ -29,7 +29,7 @@ const DEAD_CONSUMER_IDLE_MS = 24 * 60 * 60_000;
 
 /**
  * Commands on a Redis Stream read by a consumer group. Entries stay pending until answered; pending entries
- * of a dead consumer are taken over with XAUTOCLAIM; replies travel over the sender's pub/sub channel.
+ * of a dead consumer are taken over (XPENDING IDLE + XCLAIM); replies travel over the sender's pub/sub channel.
  */
 export class RedisCommandTransport implements CommandTransport {
   readonly #options: RedisCommandTransportOptions;
@@ -101,15 +101,23 @@ export class RedisCommandTransport implements CommandTransport {
   public async reclaim(minIdleMs: number, count: number): Promise<Delivery[]> {
     const { stream, group, consumer } = this.#options;
     try {
-      const [, entries] = (await this.#commands.xautoclaim(
+      // Only other consumers' entries: ours are held and kept alive by touch(), and claiming them here would
+      // hide a missing keep-alive.
+      const pending = (await this.#commands.xpending(stream, group, 'IDLE', minIdleMs, '-', '+', count)) as [
+        id: string,
+        owner: string,
+        idleMs: number,
+        deliveries: number,
+      ][];
+      const ids = pending.filter(([, owner]) => owner !== consumer).map(([id]) => id);
+      if (ids.length === 0) return [];
+      const entries = (await this.#commands.xclaim(
         stream,
         group,
         consumer,
         minIdleMs,
-        '0-0',
-        'COUNT',
-        count,
-      )) as [string, StreamEntry[]];
+        ...ids,
+      )) as StreamEntry[];
       return this.#toDeliveries(entries, true);
     } catch (error) {
       if (error instanceof Error && error.message.startsWith('NOGROUP')) return [];
@@ -174,7 +182,7 @@ export class RedisCommandTransport implements CommandTransport {
 
   /**
    * Every process start is a new consumer name; names of long-dead processes with nothing pending are removed
-   * so the group does not grow with every restart. Names with pending entries stay for XAUTOCLAIM.
+   * so the group does not grow with every restart. Names with pending entries stay to be reclaimed.
    */
   async #forgetDeadConsumers(): Promise<void> {
     const { stream, group } = this.#options;

@@ -127,17 +127,18 @@ export function commandBusContract(name: string, makeHarness: () => CommandBusHa
     });
 
     it('GIVEN a slow command THEN it is kept alive and not reclaimed by another consumer', async () => {
+      const tuning = { claimIdleMs: 500 };
       const gateway = harness.bus(newRegistry());
-      const slow = recordingHandler(() => new Promise((resolve) => setTimeout(resolve, 1_000)));
+      const slow = recordingHandler(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
       const other = recordingHandler();
-      await harness.bus(newRegistry()).consume(slow.handler);
+      await harness.bus(newRegistry(), tuning).consume(slow.handler);
 
       const pending = gateway.request('volume', { volume: 5 }, { guildId: GUILD_A, timeoutMs: 10_000 });
       await eventually(() => slow.runs.length === 1);
-      await harness.bus(newRegistry()).consume(other.handler);
+      await harness.bus(newRegistry(), tuning).consume(other.handler);
 
       expect((await pending).ok).toBe(true);
-      expect(other.runs).toHaveLength(0); // 1 s of work is over 3 claim-idle periods of 300 ms
+      expect(other.runs).toHaveLength(0); // 2 s of work is 4 claim-idle periods: only keep-alives saved it
     });
 
     it('GIVEN a command past its deadline THEN it is answered expired and not executed', async () => {
