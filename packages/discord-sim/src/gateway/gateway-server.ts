@@ -178,8 +178,8 @@ export class GatewayServer implements ConnectionHost {
       },
       session.id,
     );
-    if (!result.ok)
-      this.deps.logger.debug({ guildId, reason: result.error.message }, 'voice state update ignored');
+    if (result.ok) this.deps.logger.info({ guildId, channelId }, 'bot voice state update');
+    else this.deps.logger.info({ guildId, reason: result.error.message }, 'bot voice state update ignored');
   }
 
   public requestGuildMembers(session: GatewaySession, data: JsonObject): void {
