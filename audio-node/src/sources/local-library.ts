@@ -13,6 +13,8 @@ import type { SourceContext } from './source-context.js';
 export const MAX_INDEXED_FILES = 20_000;
 export const MAX_INDEX_DEPTH = 16;
 export const MAX_SEARCH_RESULTS = 25;
+/** A search older than this after the last build re-indexes in the background (new files appear). */
+export const INDEX_MAX_AGE_MS = 10 * 60_000;
 
 interface IndexEntry {
   readonly path: string;
@@ -24,15 +26,24 @@ interface IndexEntry {
 export class LocalLibrary {
   private entries: readonly IndexEntry[] = [];
   private building: Promise<void> | null = null;
+  private builtAt = 0;
 
   public constructor(private readonly ctx: SourceContext) {}
 
-  /** Starts (or restarts) indexing; resolves when done. */
+  private inFlight: Promise<void> | null = null;
+
+  /** Starts indexing unless a build is running; resolves when the (running or new) build is done. */
   public rebuild(): Promise<void> {
-    this.building = this.build().catch((error: unknown) => {
-      this.ctx.logger.error({ err: error }, 'music library indexing failed');
-    });
-    return this.building;
+    this.inFlight ??= this.build()
+      .catch((error: unknown) => {
+        this.ctx.logger.error({ err: error }, 'music library indexing failed');
+      })
+      .finally(() => {
+        this.builtAt = Date.now();
+        this.inFlight = null;
+      });
+    this.building ??= this.inFlight;
+    return this.inFlight;
   }
 
   public get size(): number {
@@ -42,6 +53,7 @@ export class LocalLibrary {
   /** Tracks whose title, artist, album or file name contain every word of `query`, best first. */
   public async search(query: string): Promise<LavalinkTrack[]> {
     await (this.building ?? this.rebuild());
+    if (Date.now() - this.builtAt > INDEX_MAX_AGE_MS) void this.rebuild();
     const words = query
       .toLowerCase()
       .split(/\s+/)

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSilentLogger } from '@discord-bot/logger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpAllowlist } from '../../src/security/http-allowlist.js';
+import { systemResolver } from '../../src/security/safe-fetch.js';
+import { LocalLibrary } from '../../src/sources/local-library.js';
+import { SourceManager } from '../../src/sources/source-manager.js';
+import type { SourceContext } from '../../src/sources/source-context.js';
+import { decodeTrack } from '../../src/tracks/track-codec.js';
+import { startMediaServer, type MediaServer } from '../support/media-server.js';
+import { makeWav } from '../support/wav.js';
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+describe("EngineTrack.open: the engine's byte streams", () => {
+  const wav = makeWav({ seconds: 1, sampleRate: 8000, channels: 1 });
+  let media: MediaServer;
+  let dir: string;
+  let sources: SourceManager;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'audio-node-open-'));
+    writeFileSync(join(dir, 'tone.wav'), wav);
+    media = await startMediaServer({ '/tone.wav': { kind: 'file', body: wav, type: 'audio/wav' } });
+    const ctx: SourceContext = {
+      allowlist: createHttpAllowlist(['127.0.0.1']),
+      resolver: systemResolver,
+      musicDirs: [dir],
+      ffmpegPath: null,
+      logger: createSilentLogger(),
+    };
+    sources = new SourceManager(ctx, new LocalLibrary(ctx));
+  });
+  afterAll(async () => {
+    await media.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function engineTrackOf(identifier: string) {
+    const result = await sources.load(identifier);
+    if (result.loadType !== 'track') throw new Error(`expected a track, got ${result.loadType}`);
+    const engineTrack = sources.engineTrack(decodeTrack(result.data.encoded));
+    if (!engineTrack.ok) throw new Error(engineTrack.error);
+    return engineTrack.value;
+  }
+
+  it('GIVEN an HTTP file THEN open(n) sends a range request and reports where the bytes start', async () => {
+    const track = await engineTrackOf(`${media.url}/tone.wav`);
+    expect(track).toMatchObject({ isStream: false, isSeekable: true, lengthMs: 1_000 });
+    const whole = await track.open();
+    expect(whole).toMatchObject({ format: 'wav', startByte: 0 });
+    expect((await readAll(whole.stream)).equals(wav)).toBe(true);
+    const tail = await track.open(10_000);
+    expect(tail.startByte).toBe(10_000);
+    expect((await readAll(tail.stream)).equals(wav.subarray(10_000))).toBe(true);
+    expect(media.requests.at(-1)?.range).toBe('bytes=10000-');
+  });
+
+  it('GIVEN a local file THEN open(n) reads from byte n', async () => {
+    const track = await engineTrackOf('tone.wav');
+    const tail = await track.open(2_048);
+    expect(tail).toMatchObject({ format: 'wav', startByte: 2_048 });
+    expect((await readAll(tail.stream)).equals(wav.subarray(2_048))).toBe(true);
+  });
+
+  it('GIVEN a local file removed after loading THEN open fails instead of reading elsewhere', async () => {
+    const track = await engineTrackOf('tone.wav');
+    rmSync(join(dir, 'tone.wav'));
+    await expect(track.open()).rejects.toThrow(/No such file/);
+  });
+});
