@@ -10,6 +10,8 @@ export const DefaultAudioNodeOptions = {
 export const STATS_INTERVAL_MS = 60_000;
 /** `playerUpdate` interval while a track is loaded. */
 export const PLAYER_UPDATE_INTERVAL_MS = 5_000;
+/** WebSocket ping interval; a client that misses one ping is terminated at the next. */
+export const WEBSOCKET_HEARTBEAT_INTERVAL_MS = 30_000;
 /** How long shutdown waits for the engine to stop before closing anyway. */
 export const SHUTDOWN_ENGINE_TIMEOUT_MS = 5_000;
 /** WebSocket close code sent to clients at shutdown ("going away"). */

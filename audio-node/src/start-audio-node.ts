@@ -13,6 +13,7 @@ import {
   SHUTDOWN_CLOSE_CODE,
   SHUTDOWN_ENGINE_TIMEOUT_MS,
   STATS_INTERVAL_MS,
+  WEBSOCKET_HEARTBEAT_INTERVAL_MS,
 } from './constants.js';
 import type { AudioEngine } from './engine/engine-contract.js';
 import { createAudioEngine } from './engine/index.js';
@@ -50,6 +51,8 @@ export interface AudioNodeOptions {
   readonly statsIntervalMs?: number;
   /** `playerUpdate` interval; Lavalink's 5 s when absent (tests shorten it). */
   readonly playerUpdateIntervalMs?: number;
+  /** WebSocket ping interval; 30 s when absent (tests shorten it). */
+  readonly heartbeatIntervalMs?: number;
 }
 
 export interface RunningAudioNode {
@@ -121,6 +124,10 @@ export async function startAudioNode(options: AudioNodeOptions): Promise<Running
     () => gateway.broadcastPlayerUpdates(),
     options.playerUpdateIntervalMs ?? PLAYER_UPDATE_INTERVAL_MS,
   );
+  const heartbeatTimer = setInterval(
+    () => gateway.heartbeat(),
+    options.heartbeatIntervalMs ?? WEBSOCKET_HEARTBEAT_INTERVAL_MS,
+  );
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());
@@ -135,6 +142,7 @@ export async function startAudioNode(options: AudioNodeOptions): Promise<Running
   const close = async (): Promise<void> => {
     clearInterval(statsTimer);
     clearInterval(updateTimer);
+    clearInterval(heartbeatTimer);
     registry.endAll(SHUTDOWN_CLOSE_CODE, 'Audio node shutting down');
     gateway.close();
     const closed = new Promise<void>((done) => server.close(() => done()));

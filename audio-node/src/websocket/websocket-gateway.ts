@@ -26,6 +26,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 export class WebSocketGateway {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  /** Sockets that answered the last ping (or are new). */
+  private readonly alive = new WeakSet<WebSocket>();
 
   public constructor(private readonly node: NodeContext) {
     this.server.on('headers', (headers, req: UpgradeRequest) => {
@@ -55,6 +57,8 @@ export class WebSocketGateway {
   private attach(session: Session, ws: WebSocket, resumed: boolean): void {
     const log = this.node.logger.child({ sessionId: session.id, client: session.clientName });
     log.info({ resumed }, 'WebSocket session connected');
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
     session.attach(ws, resumed);
     session.send({ op: 'stats', ...this.node.stats.build(true) });
     ws.on('error', (error) => log.warn({ err: error }, 'WebSocket error'));
@@ -79,6 +83,22 @@ export class WebSocketGateway {
     for (const session of this.node.registry.all()) {
       if (session.paused) continue;
       for (const player of session.players.values()) if (player.track !== null) player.sendUpdate();
+    }
+  }
+
+  /**
+   * Pings every socket; one that did not answer the previous ping is dead (a client whose machine vanished
+   * never closes TCP) and is terminated, so its session pauses for resuming instead of hanging forever.
+   */
+  public heartbeat(): void {
+    for (const ws of this.server.clients) {
+      if (!this.alive.has(ws)) {
+        this.node.logger.warn('WebSocket client stopped answering pings; terminating');
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
     }
   }
 

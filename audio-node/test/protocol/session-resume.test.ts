@@ -97,3 +97,36 @@ describe('session resuming', () => {
     await other.close();
   });
 });
+
+describe('dead clients', () => {
+  it('GIVEN a client that stops answering pings THEN it is terminated and its session pauses for resuming', async () => {
+    const node = await startTestNode({ heartbeatIntervalMs: 100 });
+    try {
+      const { default: WebSocket } = await import('ws');
+      const ws = new WebSocket(`${node.url.replace('http', 'ws')}/v4/websocket`, {
+        headers: HEADERS,
+        autoPong: false,
+      });
+      const ready = await new Promise<{ sessionId: string }>((resolve) =>
+        ws.on('message', (data: Buffer) => {
+          const message = JSON.parse(data.toString()) as { op: string; sessionId: string };
+          if (message.op === 'ready') resolve(message);
+        }),
+      );
+      await node.rest(`/v4/sessions/${ready.sessionId}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ resuming: true }),
+      });
+      const code = await new Promise<number>((resolve) =>
+        ws.once('close', (closeCode: number) => resolve(closeCode)),
+      );
+      expect(code).toBe(1006);
+      expect((await node.rest(`/v4/sessions/${ready.sessionId}/players`)).status).toBe(404); // paused
+      const again = await openSocket(node.url, { ...HEADERS, 'Session-Id': ready.sessionId });
+      expect((await again.next((m) => m.op === 'ready')).resumed).toBe(true);
+      await again.close();
+    } finally {
+      await node.close();
+    }
+  });
+});
