@@ -27,6 +27,8 @@ export class DiscordVoiceSink implements VoiceSink {
   private connection: VoiceConnection | null = null;
   private adapter: NodeVoiceAdapter | null = null;
   private channelId: string | null = null;
+  /** Networking instances whose `close` we listen to (one per voice WebSocket session). */
+  private readonly watched = new WeakSet<object>();
 
   public constructor(
     private readonly guildId: string,
@@ -51,11 +53,12 @@ export class DiscordVoiceSink implements VoiceSink {
       connection.state.status !== VoiceConnectionStatus.Destroyed &&
       this.adapter !== null
     ) {
-      if (voice.channelId !== this.channelId) {
-        this.channelId = voice.channelId;
-        this.adapter.update(voice);
-        connection.rejoin({ channelId: voice.channelId, selfDeaf: true, selfMute: false });
-      } else this.adapter.update(voice);
+      const rejoin =
+        voice.channelId !== this.channelId || connection.state.status === VoiceConnectionStatus.Disconnected;
+      this.channelId = voice.channelId;
+      this.adapter.update(voice);
+      // A rejoin makes the library send op 4, which the adapter answers with the data just given.
+      if (rejoin) connection.rejoin({ channelId: voice.channelId, selfDeaf: true, selfMute: false });
       return;
     }
     this.adapter = new NodeVoiceAdapter(voice);
@@ -81,7 +84,7 @@ export class DiscordVoiceSink implements VoiceSink {
 
   public send(opus: Buffer): boolean {
     if (!this.ready) return false;
-    return this.connection?.playOpusPacket(opus) !== undefined;
+    return this.connection?.playOpusPacket(opus) === true;
   }
 
   public stopSpeaking(): void {
@@ -97,15 +100,46 @@ export class DiscordVoiceSink implements VoiceSink {
   }
 
   private onStateChange(before: VoiceConnectionState, after: VoiceConnectionState): void {
+    if ('networking' in after && !this.watched.has(after.networking)) {
+      // Every voice WebSocket close the library does not resume by itself (anything but 4015/<4000),
+      // reported as Lavalink's WebSocketClosedEvent. The library then rejoins, or stops on 4014.
+      this.watched.add(after.networking);
+      after.networking.on('close', (code: number) => {
+        this.adapter?.noteClose();
+        this.hooks.onClosed({ code, reason: closeReason(code), byRemote: true });
+      });
+    }
     if (after.status === VoiceConnectionStatus.Ready && before.status !== VoiceConnectionStatus.Ready) {
+      this.adapter?.noteReady();
       this.hooks.onReady();
       return;
     }
     if (after.status !== VoiceConnectionStatus.Disconnected) return;
-    const byRemote = after.reason === VoiceConnectionDisconnectReason.WebSocketClose;
-    const code = after.reason === VoiceConnectionDisconnectReason.WebSocketClose ? after.closeCode : 4_000;
-    this.hooks.onClosed({ code, reason: VoiceConnectionDisconnectReason[after.reason], byRemote });
+    if (after.reason === VoiceConnectionDisconnectReason.WebSocketClose) return;
+    // Not a voice server close: the node gave up rejoining, or Discord removed the endpoint.
+    this.hooks.onClosed({
+      code: NODE_CLOSE_CODE,
+      reason: VoiceConnectionDisconnectReason[after.reason],
+      byRemote: after.reason === VoiceConnectionDisconnectReason.EndpointRemoved,
+    });
   }
+}
+
+/** Close code reported when the node itself ends a voice connection (no voice server code exists). */
+const NODE_CLOSE_CODE = 4_000;
+
+const CLOSE_REASONS: Readonly<Record<number, string>> = {
+  4006: 'Session no longer valid',
+  4009: 'Session timeout',
+  4011: 'Server not found',
+  4014: 'Disconnected',
+  4015: 'Voice server crashed',
+  4016: 'Unknown encryption mode',
+  4017: 'E2EE/DAVE protocol required',
+};
+
+function closeReason(code: number): string {
+  return CLOSE_REASONS[code] ?? '';
 }
 
 /** The default sink factory: real Discord voice. */

@@ -6,6 +6,12 @@ type VoiceServerData = Parameters<DiscordGatewayAdapterLibraryMethods['onVoiceSe
 
 /** Op code of the gateway's Voice State Update, the only payload @discordjs/voice asks an adapter to send. */
 const GATEWAY_VOICE_STATE_UPDATE = 4;
+/**
+ * Rejoins answered with the same voice data after closes without a Ready in between. Past this the data
+ * is stale (e.g. 4006 session invalid): the adapter declines, the connection stops, and the client must
+ * send fresh voice data.
+ */
+export const MAX_REJOINS_WITHOUT_READY = 3;
 
 /**
  * The gateway adapter of a node that never sees the Discord gateway: the bot already joined (its client
@@ -14,6 +20,7 @@ const GATEWAY_VOICE_STATE_UPDATE = 4;
  */
 export class NodeVoiceAdapter {
   private methods: DiscordGatewayAdapterLibraryMethods | null = null;
+  private closesSinceReady = 0;
 
   public constructor(private voice: VoiceTarget) {}
 
@@ -21,7 +28,9 @@ export class NodeVoiceAdapter {
     this.methods = methods;
     return {
       sendPayload: (payload: { op?: number }) => {
-        if (payload.op === GATEWAY_VOICE_STATE_UPDATE) queueMicrotask(() => this.feed());
+        if (payload.op !== GATEWAY_VOICE_STATE_UPDATE) return true;
+        if (this.closesSinceReady > MAX_REJOINS_WITHOUT_READY) return false;
+        queueMicrotask(() => this.feed());
         return true;
       },
       destroy: () => {
@@ -33,7 +42,16 @@ export class NodeVoiceAdapter {
   /** New voice data from the client (new session, token or server): hand it to the connection. */
   public update(voice: VoiceTarget): void {
     this.voice = voice;
+    this.closesSinceReady = 0;
     this.feed();
+  }
+
+  public noteReady(): void {
+    this.closesSinceReady = 0;
+  }
+
+  public noteClose(): void {
+    this.closesSinceReady++;
   }
 
   private feed(): void {
