@@ -6,6 +6,7 @@ import { DatabaseError } from './errors/database-error.js';
 import { toDatabaseError } from './errors/to-database-error.js';
 import type { DatabaseMetrics } from './metrics.js';
 import { createRepositories, type Repositories } from './repositories/repositories.js';
+import { runResultTransaction, runTransaction } from './transaction.js';
 
 /** The package's handle: typed repositories plus transactions, readiness and shutdown. */
 export interface Database extends Repositories {
@@ -24,6 +25,18 @@ export interface Database extends Repositories {
    * });
    */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Like {@link Database.transaction} for callbacks that report expected failures as values: an `err`
+   * result rolls the transaction back and is returned as is; an `ok` result commits.
+   *
+   * @example
+   * const saved = await db.transactionResult(async (tx) => {
+   *   const playlist = await tx.playlists.create({ owner, name, createdBy });
+   *   if (!playlist.ok) return playlist;
+   *   return tx.playlists.addTracks(playlist.value.id, tracks, createdBy); // PLAYLIST_FULL undoes the create
+   * });
+   */
+  transactionResult<T, E>(fn: (tx: Repositories) => Promise<Result<T, E>>): Promise<Result<T, E>>;
   /** Applies pending migrations (done at start unless `migrate: false`). */
   migrate(): Promise<MigrationReport>;
   /** Readiness: a round trip to the database, or why it failed. */
@@ -49,27 +62,8 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     ...createRepositories(driver.db, metrics),
     backend: driver.backend,
 
-    transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
-      // What `fn` throws goes back to the caller as is; only BEGIN/COMMIT failures become DatabaseErrors.
-      const thrownByCallback = new WeakSet<object>();
-      return metrics.observe(
-        'database',
-        'transaction',
-        () =>
-          driver.db.transaction(async (tx) => {
-            try {
-              return await fn(createRepositories(tx, metrics));
-            } catch (error) {
-              if (typeof error === 'object' && error !== null) thrownByCallback.add(error);
-              throw error;
-            }
-          }),
-        {
-          isCallerError: (error) =>
-            typeof error === 'object' && error !== null && thrownByCallback.has(error),
-        },
-      );
-    },
+    transaction: (fn) => runTransaction(driver.db, metrics, fn),
+    transactionResult: (fn) => runResultTransaction(driver.db, metrics, fn),
 
     async migrate() {
       const started = performance.now();

@@ -55,4 +55,29 @@ describeEachBackend('transaction helper', (db) => {
     expect((await db().guildSettings.get(guildId)).language).toBe('de');
     expect(await db().domainEvents.streamVersion(streamId)).toBe(1);
   });
+
+  it('GIVEN a result-returning callback that fails THEN its writes are rolled back and the failure is returned', async () => {
+    const owner = { type: 'guild', id: snowflake() } as const;
+    const outcome = await db().transactionResult(async (tx) => {
+      const created = await tx.playlists.create({ owner, name: 'Half Done', createdBy: owner.id });
+      if (!created.ok) return created;
+      return tx.playlists.removeTrack(created.value.id, 0); // empty playlist: position out of range
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: 'POSITION_OUT_OF_RANGE', position: 0, trackCount: 0 },
+    });
+    expect(await db().playlists.findByName(owner, 'Half Done')).toBeUndefined();
+  });
+
+  it('GIVEN a result-returning callback that succeeds THEN its writes are committed', async () => {
+    const owner = { type: 'user', id: snowflake() } as const;
+    const outcome = await db().transactionResult(async (tx) => {
+      const created = await tx.playlists.create({ owner, name: 'Done', createdBy: owner.id });
+      if (!created.ok) return created;
+      return tx.playlists.addTracks(created.value.id, [track('One')], owner.id);
+    });
+    expect(outcome).toEqual({ ok: true, value: { trackCount: 1 } });
+    expect((await db().playlists.findByName(owner, 'done'))?.trackCount).toBe(1);
+  });
 });
