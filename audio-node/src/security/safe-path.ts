@@ -45,6 +45,16 @@ export async function resolveMusicPath(
       throw new SourceAccessError('SOURCE_PATH_REFUSED', `Invalid file URL ${identifier}`, { cause });
     }
   }
+  const outside = new SourceAccessError(
+    'SOURCE_PATH_REFUSED',
+    `Refused path ${JSON.stringify(identifier)}: it resolves outside the music directories`,
+  );
+  // Outside the music directories, a missing file and an existing one get the same answer: no probing.
+  if (isAbsolute(path) && !realMusicDirs.some((dir) => isInside(dir, path))) {
+    const real = await realpath(path).catch(() => null);
+    if (real === null || !realMusicDirs.some((dir) => isInside(dir, real))) throw outside;
+    return real;
+  }
   const candidates = isAbsolute(path) ? [path] : realMusicDirs.map((dir) => join(dir, path));
   for (const candidate of candidates) {
     let real: string;
@@ -54,10 +64,7 @@ export async function resolveMusicPath(
       continue;
     }
     if (realMusicDirs.some((dir) => isInside(dir, real))) return real;
-    throw new SourceAccessError(
-      'SOURCE_PATH_REFUSED',
-      `Refused path ${JSON.stringify(identifier)}: it resolves outside the music directories`,
-    );
+    throw outside;
   }
   throw new SourceAccessError('SOURCE_NOT_FOUND', `No such file in the music directories: ${identifier}`);
 }

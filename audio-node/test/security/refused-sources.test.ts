@@ -143,8 +143,12 @@ describe('refused sources (SSRF and path traversal)', () => {
     });
   });
 
-  it('refuses an absolute path outside the music directories', async () => {
-    expect((await loadError(lenient, join(root, 'secret.wav'))).cause).toBe('SOURCE_PATH_REFUSED');
+  it('refuses an absolute path outside the music directories, whether or not it exists (no probing)', async () => {
+    const existing = await loadError(lenient, join(root, 'secret.wav'));
+    const missing = await loadError(lenient, join(root, 'no-such-file.wav'));
+    expect(existing.cause).toBe('SOURCE_PATH_REFUSED');
+    expect(missing.cause).toBe('SOURCE_PATH_REFUSED');
+    expect(missing.message.replace('no-such-file', 'secret')).toBe(existing.message);
   });
 
   it('skips playlist entries that escape the music directory', async () => {
