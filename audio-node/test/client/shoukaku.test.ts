@@ -113,7 +113,9 @@ describe('shoukaku 4.3 against the audio node', () => {
     expect(engine.volume).toBe(50);
     await player.setTimescale({ rate: 2 });
     expect(engine.filters.timescale).toEqual({ rate: 2 });
-    const ended = new Promise<string>((resolve) => player.once('end', (event) => resolve(String(event.reason))));
+    const ended = new Promise<string>((resolve) =>
+      player.once('end', (event) => resolve(String(event.reason))),
+    );
     await player.stopTrack();
     expect(await ended).toBe('stopped');
     await shoukaku.leaveVoiceChannel(GUILD);
