@@ -36,9 +36,9 @@ export function latch<T = void>(): { promise: Promise<T>; release: (value: T) =>
 }
 
 /** Polls `check` until it holds or `timeoutMs` passes (generous: never a tight timing assertion). */
-export async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
