@@ -4,6 +4,9 @@ import { closedPort, killAll, spawnEntry, tsxEntry } from '../support/spawn-entr
 /** Generous bound for "exit 0 within 10 s" on a busy 2-core machine; the services take milliseconds. */
 const SHUTDOWN_LIMIT_MS = 10_000;
 const TOKEN = 'entry-point-test-token-must-never-be-printed';
+/** Start-up bound, generous for a loaded machine running the whole suite (tsx compiles on the fly). */
+const START_TIMEOUT_MS = 40_000;
+const TEST_TIMEOUT_MS = 90_000;
 
 interface Case {
   readonly entry: string;
@@ -62,37 +65,41 @@ beforeAll(async () => {
 afterAll(killAll);
 
 describe.each(CASES)('$entry run alone', ({ entry, service, env, ready, ownMetrics = [] }) => {
-  it('THEN /health, /ready and /metrics answer, and SIGTERM exits 0 within 10 s', async () => {
-    const proc = spawnEntry(tsxEntry(entry), env(discordBase));
-    const base = `http://127.0.0.1:${await proc.port()}`;
+  it(
+    'THEN /health, /ready and /metrics answer, and SIGTERM exits 0 within 10 s',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const proc = spawnEntry(tsxEntry(entry), env(discordBase));
+      const base = `http://127.0.0.1:${await proc.port(START_TIMEOUT_MS)}`;
 
-    const health = await fetch(`${base}/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok' });
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok' });
 
-    const readiness = await fetch(`${base}/ready`);
-    const body = (await readiness.json()) as { checks: Record<string, { state: string }> };
-    expect(readiness.status).toBe(ready.status);
-    expect(body.checks['lifecycle']).toEqual({ state: 'up' });
-    const down = Object.entries(body.checks).filter(([, check]) => check.state === 'down');
-    expect(down.map(([name]) => name)).toEqual(ready.down);
+      const readiness = await fetch(`${base}/ready`);
+      const body = (await readiness.json()) as { checks: Record<string, { state: string }> };
+      expect(readiness.status).toBe(ready.status);
+      expect(body.checks['lifecycle']).toEqual({ state: 'up' });
+      const down = Object.entries(body.checks).filter(([, check]) => check.state === 'down');
+      expect(down.map(([name]) => name)).toEqual(ready.down);
 
-    const metrics = await fetch(`${base}/metrics`);
-    expect(metrics.status).toBe(200);
-    const text = await metrics.text();
-    expect(text).toMatch(new RegExp(`^process_resident_memory_bytes\\{service="${service}"\\} \\d+`, 'm'));
-    for (const series of ownMetrics) expect(text).toContain(series);
+      const metrics = await fetch(`${base}/metrics`);
+      expect(metrics.status).toBe(200);
+      const text = await metrics.text();
+      expect(text).toMatch(new RegExp(`^process_resident_memory_bytes\\{service="${service}"\\} \\d+`, 'm'));
+      for (const series of ownMetrics) expect(text).toContain(series);
 
-    const exit = await proc.stop('SIGTERM');
-    expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(exit.elapsedMs).toBeLessThan(SHUTDOWN_LIMIT_MS);
-    expect(proc.output()).toContain('"msg":"stopped"');
-    expect(proc.output()).not.toContain(TOKEN);
-  });
+      const exit = await proc.stop('SIGTERM');
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.elapsedMs).toBeLessThan(SHUTDOWN_LIMIT_MS);
+      expect(proc.output()).toContain('"msg":"stopped"');
+      expect(proc.output()).not.toContain(TOKEN);
+    },
+  );
 });
 
 describe('single-node with LAVALINK_NODES', () => {
-  it('THEN it uses those nodes and starts no embedded audio node', async () => {
+  it('THEN it uses those nodes and starts no embedded audio node', { timeout: TEST_TIMEOUT_MS }, async () => {
     const proc = spawnEntry(tsxEntry('single-node/src/main.ts'), {
       DISCORD_TOKEN: TOKEN,
       PORT: '0',
@@ -101,8 +108,10 @@ describe('single-node with LAVALINK_NODES', () => {
         { id: 'remote', url: 'http://127.0.0.1:2333', password: 'node-secret' },
       ]),
     });
-    await proc.port();
-    expect(await proc.waitForLine(/"msg":"audio service started"/)).toContain('"id":"remote"');
+    await proc.port(START_TIMEOUT_MS);
+    expect(await proc.waitForLine(/"msg":"audio service started"/, START_TIMEOUT_MS)).toContain(
+      '"id":"remote"',
+    );
     expect((await proc.stop('SIGTERM')).code).toBe(0);
     expect(proc.output()).not.toContain('embedded audio node started');
     expect(proc.output()).not.toContain('node-secret');
