@@ -25,6 +25,7 @@ import { registerNodeMetrics } from './server/metrics.js';
 import type { NodeContext } from './server/node-context.js';
 import { SessionRegistry } from './sessions/session-registry.js';
 import { StatsCollector } from './sessions/stats-collector.js';
+import { ArtworkStore } from './sources/artwork-store.js';
 import { findExecutable } from './sources/ffmpeg-locator.js';
 import { LocalLibrary } from './sources/local-library.js';
 import { SourceManager } from './sources/source-manager.js';
@@ -51,6 +52,8 @@ export interface AudioNodeOptions {
   readonly statsIntervalMs?: number;
   /** `playerUpdate` interval; Lavalink's 5 s when absent (tests shorten it). */
   readonly playerUpdateIntervalMs?: number;
+  /** Base URL users reach the node at, for local cover-art links; the listen URL when absent. */
+  readonly publicUrl?: string;
   /** WebSocket ping interval; 30 s when absent (tests shorten it). */
   readonly heartbeatIntervalMs?: number;
 }
@@ -89,7 +92,9 @@ export async function startAudioNode(options: AudioNodeOptions): Promise<Running
   const engine = options.engine ?? createAudioEngine({ logger, registry: metrics });
   const ffmpegPath =
     options.executablePath === undefined ? null : await findExecutable('ffmpeg', options.executablePath);
+  const artwork = new ArtworkStore();
   const sourceContext = {
+    artwork,
     allowlist: createHttpAllowlist(options.httpAllowlist),
     resolver: options.resolver ?? systemResolver,
     musicDirs: await realDirs(options.musicDirs, logger),
@@ -111,6 +116,7 @@ export async function startAudioNode(options: AudioNodeOptions): Promise<Running
     stats,
     eventLoop,
     metrics,
+    artwork,
     logger,
   };
   const gateway = new WebSocketGateway(node);
@@ -134,6 +140,7 @@ export async function startAudioNode(options: AudioNodeOptions): Promise<Running
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  artwork.setBaseUrl(options.publicUrl ?? `http://${host}:${port}`);
   logger.info(
     { host: options.host, port, ffmpeg: ffmpegPath !== null, musicDirs: sourceContext.musicDirs.length },
     'audio node listening',

@@ -8,7 +8,7 @@ import { passwordMatches } from './auth.js';
 import { HttpError } from './http-error.js';
 import type { NodeContext, RestRequest } from './node-context.js';
 import { readJsonBody } from './read-body.js';
-import { sendEmpty, sendError, sendJson, sendText } from './respond.js';
+import { sendBytes, sendEmpty, sendError, sendJson, sendText } from './respond.js';
 import { matchRoute } from './routes.js';
 
 export function createRequestHandler(node: NodeContext): (req: IncomingMessage, res: ServerResponse) => void {
@@ -37,6 +37,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, node: NodeConte
     const response = await match.route.handle(request, node);
     if ('body' in response) sendJson(res, response.status, response.body);
     else if ('text' in response) sendText(res, response.status, response.text, response.contentType);
+    else if ('bytes' in response) sendBytes(res, response.status, response.bytes, response.contentType);
     else sendEmpty(res, response.status);
   } catch (error) {
     if (error instanceof HttpError) {

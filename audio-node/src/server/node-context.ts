@@ -3,6 +3,7 @@ import type { Registry } from '@discord-bot/observability';
 import type { AudioEngine } from '../engine/engine-contract.js';
 import type { SessionRegistry } from '../sessions/session-registry.js';
 import type { StatsCollector } from '../sessions/stats-collector.js';
+import type { ArtworkStore } from '../sources/artwork-store.js';
 import type { SourceManager } from '../sources/source-manager.js';
 import type { EventLoopMonitor } from './event-loop-monitor.js';
 
@@ -15,6 +16,7 @@ export interface NodeContext {
   readonly stats: StatsCollector;
   readonly eventLoop: EventLoopMonitor;
   readonly metrics: Registry;
+  readonly artwork: ArtworkStore;
   readonly logger: Logger;
 }
 
@@ -31,4 +33,5 @@ export interface RestRequest {
 export type RestResponse =
   | { readonly status: number; readonly body: unknown }
   | { readonly status: number; readonly text: string; readonly contentType?: string }
+  | { readonly status: number; readonly bytes: Uint8Array; readonly contentType: string }
   | { readonly status: number };

@@ -27,6 +27,16 @@ export function sendText(
   res.end(text);
 }
 
+export function sendBytes(res: ServerResponse, status: number, bytes: Uint8Array, contentType: string): void {
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': bytes.length,
+    'Cache-Control': 'private, max-age=86400',
+    [API_VERSION_HEADER[0]]: API_VERSION_HEADER[1],
+  });
+  res.end(bytes);
+}
+
 export function sendEmpty(res: ServerResponse, status: number): void {
   res.writeHead(status, { [API_VERSION_HEADER[0]]: API_VERSION_HEADER[1] });
   res.end();

@@ -9,7 +9,10 @@ import type { NodeContext, RestRequest, RestResponse } from './node-context.js';
 export interface Route {
   readonly method: string;
   readonly pattern: RegExp;
-  /** `false` only for `/metrics` (counts, no secrets), so a scraper needs no password. */
+  /**
+   * `false` only for `/metrics` (counts, no secrets: a scraper needs no password) and `/artwork/{token}`
+   * (unguessable tokens for covers the node already handed out: Discord and browsers send no header).
+   */
   readonly auth: boolean;
   readonly handle: (req: RestRequest, node: NodeContext) => RestResponse | Promise<RestResponse>;
 }
@@ -60,7 +63,14 @@ export const ROUTES: readonly Route[] = [
       contentType: node.metrics.contentType,
     }),
   },
+  { method: 'GET', pattern: /^\/artwork\/([0-9a-f]{32})$/, auth: false, handle: artwork },
 ];
+
+async function artwork(req: RestRequest, node: NodeContext): Promise<RestResponse> {
+  const picture = await node.artwork.read(req.params[0] ?? '');
+  if (picture === null) throw new HttpError(404, 'Artwork not found');
+  return { status: 200, bytes: picture.data, contentType: picture.format };
+}
 
 /** A path parameter, percent-decoded when well-formed (a malformed escape is left as sent). */
 function decodeParam(raw: string): string {

@@ -73,8 +73,10 @@ export async function localTrack(
   let artist: string | undefined;
   let isrc: string | undefined;
   let durationMs = 0;
+  let hasArtwork = false;
   try {
-    const meta = await parseFile(path, { duration: exactDuration, skipCovers: true });
+    const meta = await parseFile(path, { duration: exactDuration, skipCovers: false });
+    hasArtwork = (meta.common.picture?.length ?? 0) > 0;
     title = meta.common.title;
     artist = meta.common.artist;
     isrc = meta.common.isrc?.[0];
@@ -90,7 +92,7 @@ export async function localTrack(
       length: durationMs,
       isStream: false,
       uri: path,
-      artworkUrl: null,
+      artworkUrl: hasArtwork ? ctx.artwork.urlFor(path) : null,
       isrc: isrc ?? null,
       sourceName: 'local',
     },

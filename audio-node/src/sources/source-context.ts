@@ -1,6 +1,7 @@
 import type { Logger } from '@discord-bot/logger';
 import type { HttpAllowlist } from '../security/http-allowlist.js';
 import type { HostResolver } from '../security/safe-fetch.js';
+import type { ArtworkStore } from './artwork-store.js';
 
 /** What every source needs, built once at start. */
 export interface SourceContext {
@@ -11,6 +12,8 @@ export interface SourceContext {
   /** Path of an `ffmpeg` executable, `null` when none is on PATH. */
   readonly ffmpegPath: string | null;
   readonly logger: Logger;
+  /** Embedded cover art of local files, served by the node. */
+  readonly artwork: ArtworkStore;
 }
 
 /** Size and time limits on data fetched while loading (never applied to playback). */

@@ -5,6 +5,7 @@ import { createSilentLogger } from '@discord-bot/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpAllowlist } from '../../src/security/http-allowlist.js';
 import { systemResolver } from '../../src/security/safe-fetch.js';
+import { ArtworkStore } from '../../src/sources/artwork-store.js';
 import { LocalLibrary } from '../../src/sources/local-library.js';
 import { SourceManager } from '../../src/sources/source-manager.js';
 import type { SourceContext } from '../../src/sources/source-context.js';
@@ -34,6 +35,7 @@ describe("EngineTrack.open: the engine's byte streams", () => {
       musicDirs: [dir],
       ffmpegPath: null,
       logger: createSilentLogger(),
+      artwork: new ArtworkStore(),
     };
     sources = new SourceManager(ctx, new LocalLibrary(ctx));
   });
