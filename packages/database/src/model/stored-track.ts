@@ -4,7 +4,10 @@ export interface TrackRequester {
   readonly username?: string;
 }
 
-/** Lavalink v4 track info, as the node returns it. */
+/**
+ * Lavalink v4 track info, as the node's REST API returns it (lavalink-client calls `length` `duration`:
+ * convert at that boundary).
+ */
 export interface StoredTrackInfo {
   readonly identifier: string;
   readonly title: string;
@@ -29,4 +32,6 @@ export interface StoredTrack {
   readonly requester: TrackRequester;
   /** Source-plugin data Lavalink asks clients to hand back unchanged. */
   readonly pluginInfo?: Readonly<Record<string, unknown>>;
+  /** Data the client attached when loading the track (Lavalink v4 `userData`). */
+  readonly userData?: Readonly<Record<string, unknown>>;
 }

@@ -24,5 +24,7 @@ export function track(title: string, requesterId = '100000000000000001'): Stored
       sourceName: 'youtube',
     },
     requester: { id: requesterId, username: 'tester' },
+    pluginInfo: { albumName: 'Fixtures', previewUrl: null },
+    userData: { queuedVia: 'test' },
   };
 }
