@@ -101,3 +101,68 @@ export class Mp3HeaderSniffer {
     return null;
   }
 }
+
+/** Byte length of the Layer III frame whose header starts at `at`, or 0 when there is no valid header. */
+export function layer3FrameLength(bytes: Uint8Array, at: number): number {
+  const b1 = bytes[at + 1] ?? 0;
+  const b2 = bytes[at + 2] ?? 0;
+  if (bytes[at] !== 0xff || (b1 & 0xe0) !== 0xe0) return 0;
+  const version = (b1 >> 3) & 0x03;
+  const bitrateIndex = b2 >> 4;
+  const rateIndex = (b2 >> 2) & 0x03;
+  if (
+    version === 1 ||
+    ((b1 >> 1) & 0x03) !== 1 ||
+    bitrateIndex === 0 ||
+    bitrateIndex === 15 ||
+    rateIndex === 3
+  ) {
+    return 0;
+  }
+  const base = SAMPLE_RATES_V1[rateIndex] ?? 44_100;
+  const sampleRate = version === 3 ? base : version === 2 ? base / 2 : base / 4;
+  const bitrate = ((version === 3 ? BITRATES_V1_L3 : BITRATES_V2_L3)[bitrateIndex] ?? 0) * 1000;
+  const padding = (b2 >> 1) & 0x01;
+  return Math.floor(((version === 3 ? 144 : 72) * bitrate) / sampleRate) + padding;
+}
+
+/** Bytes searched for a frame boundary before giving up and passing data through as it is. */
+const ALIGN_SEARCH_BYTES = 65_536;
+
+/**
+ * Drops bytes before the first verified frame boundary (a header whose successor header sits exactly one
+ * frame later). A stream opened at a byte offset (seek, radio) starts mid-frame, and mpg123 then loses
+ * a dozen frames resynchronising; aligning first makes a byte seek land where it was aimed.
+ */
+export class Mp3FrameAligner {
+  private pending = new Uint8Array(0);
+  private aligned = false;
+
+  public push(chunk: Uint8Array): Uint8Array {
+    if (this.aligned) return chunk;
+    const bytes = new Uint8Array(this.pending.length + chunk.length);
+    bytes.set(this.pending);
+    bytes.set(chunk, this.pending.length);
+    const isId3 = bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33;
+    if (isId3 || bytes.length > ALIGN_SEARCH_BYTES) return this.release(bytes, 0);
+    for (let at = 0; at + 4 <= bytes.length; at++) {
+      const length = layer3FrameLength(bytes, at);
+      if (length === 0) continue;
+      if (at + length + 4 > bytes.length) break;
+      if (layer3FrameLength(bytes, at + length) > 0) return this.release(bytes, at);
+    }
+    this.pending = bytes;
+    return new Uint8Array(0);
+  }
+
+  /** The input ended before a boundary was verified: hand over what was held. */
+  public flush(): Uint8Array {
+    return this.release(this.pending, 0);
+  }
+
+  private release(bytes: Uint8Array, from: number): Uint8Array {
+    this.aligned = true;
+    this.pending = new Uint8Array(0);
+    return bytes.subarray(from);
+  }
+}

@@ -131,7 +131,8 @@ export class TrackSession {
         this.input?.resume();
         return;
       case 'seekIndex':
-        this.seekIndex = { index: message.index, wavFormat: message.wavFormat };
+        // Only the first open sees the file from byte 0; later ones (after seeks) report offsets from there.
+        this.seekIndex ??= { index: message.index, wavFormat: message.wavFormat };
         return;
       case 'error':
         this.fail(`${message.code}: ${message.message}`, new Error(message.message));

@@ -73,6 +73,28 @@ describe('engine controls', () => {
     },
   );
 
+  it('GIVEN a CBR MP3 WHEN seeking to 2.5 s THEN the engine reopens at the byte for it and lands there', async () => {
+    harness = createHarness();
+    const h = harness;
+    const mp3 = readFileSync(new URL('../fixtures/steps-300-500-700-900hz-4s.mp3', import.meta.url));
+    const track = memoryTrack(mp3, { format: 'mp3' });
+    h.play(track);
+    await waitFor(() => audioFrames(h).length >= 10);
+    h.player.seek(2_500);
+    const before = audioFrames(h).length;
+    await waitFor(() => audioFrames(h).length >= before + 20);
+    expect(Math.abs(heardHz(audioFrames(h).slice(before + 8, before + 20)) - 700)).toBeLessThan(14);
+    expect(Math.abs(h.player.positionMs - 2_500 - 20 * (audioFrames(h).length - before))).toBeLessThan(100);
+    // 64 kbit/s = 8,000 bytes per second after the first frame's offset.
+    const firstSeek = track.opens.at(-1)!;
+    expect(firstSeek).toBeGreaterThan(20_000);
+    expect(firstSeek).toBeLessThan(20_000 + 2_000);
+    // A second seek maps from the same origin (not from where the previous seek reopened).
+    h.player.seek(1_500);
+    await waitFor(() => track.opens.length === 3);
+    expect(track.opens.at(-1)).toBe(firstSeek - 8_000);
+  });
+
   it('GIVEN a start position and an end time THEN playback covers exactly that span', async () => {
     harness = createHarness();
     harness.play(memoryTrack(stepsWav, { format: 'wav' }), { positionMs: 1_200, endTimeMs: 1_700 });
