@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -109,18 +109,28 @@ export function javaAvailable(): boolean {
 /** Base64 encodings Java writes for `specs` (same order), or `null` when no JDK is installed. */
 export function javaEncodings(specs: readonly JavaTrackSpec[]): string[] | null {
   const input = specs.map(line).join('\n') + '\n';
-  const dir = join(tmpdir(), 'audio-node-java-reference');
+  const root = join(tmpdir(), 'audio-node-java-reference');
+  const sourceKey = createHash('sha256').update(JAVA_SOURCE).digest('hex').slice(0, 16);
   const key = createHash('sha256').update(JAVA_SOURCE).update(input).digest('hex').slice(0, 16);
-  const cached = join(dir, `${key}.txt`);
+  const cached = join(root, `${key}.txt`);
   if (existsSync(cached)) return readFileSync(cached, 'utf8').trim().split('\n');
   if (!javaAvailable()) return null;
-  mkdirSync(dir, { recursive: true });
-  const classFile = join(dir, 'TrackRef.class');
-  if (!existsSync(classFile) || readFileSync(join(dir, 'TrackRef.java'), 'utf8') !== JAVA_SOURCE) {
-    writeFileSync(join(dir, 'TrackRef.java'), JAVA_SOURCE);
-    execFileSync('javac', ['-d', dir, join(dir, 'TrackRef.java')], { stdio: 'pipe' });
+  mkdirSync(root, { recursive: true });
+  // Parallel test files may compile at once: each compiles in its own directory, the first rename wins.
+  const classes = join(root, `classes-${sourceKey}`);
+  if (!existsSync(classes)) {
+    const scratch = mkdtempSync(join(root, 'compile-'));
+    writeFileSync(join(scratch, 'TrackRef.java'), JAVA_SOURCE);
+    execFileSync('javac', ['-d', scratch, join(scratch, 'TrackRef.java')], { stdio: 'pipe' });
+    try {
+      renameSync(scratch, classes);
+    } catch {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }
-  const output = execFileSync('java', ['-cp', dir, 'TrackRef'], { input, encoding: 'utf8' });
-  writeFileSync(cached, output);
+  const output = execFileSync('java', ['-cp', classes, 'TrackRef'], { input, encoding: 'utf8' });
+  const partial = `${cached}.${process.pid}`;
+  writeFileSync(partial, output);
+  renameSync(partial, cached);
   return output.trim().split('\n');
 }
