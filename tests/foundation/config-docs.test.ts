@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeVariables } from '@discord-bot/config';
-import { generatedConfigFiles } from '@discord-bot/config/docs';
+import { envExampleDefault, generatedConfigFiles } from '@discord-bot/config/docs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/spawn-entry.js';
 
@@ -18,7 +18,9 @@ describe('configuration documentation', () => {
     const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
     for (const variable of describeVariables()) {
       const line =
-        variable.name === 'DISCORD_TOKEN' ? 'DISCORD_TOKEN=' : `# ${variable.name}=${variable.default ?? ''}`;
+        variable.name === 'DISCORD_TOKEN'
+          ? 'DISCORD_TOKEN='
+          : `# ${variable.name}=${envExampleDefault(variable)}`;
       expect(example.split('\n'), variable.name).toContain(line);
     }
   });

@@ -2,6 +2,7 @@ export {
   README_TABLE_START,
   README_TABLE_END,
   describeDefault,
+  envExampleDefault,
   renderReadmeTable,
   renderConfigurationDoc,
   renderEnvExample,

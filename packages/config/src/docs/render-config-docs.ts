@@ -9,8 +9,13 @@ export const README_TABLE_END = '<!-- config-table:end -->';
 const code = (text: string): string => `\`${text.replace(/\|/g, '\\|')}\``;
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** What the Default column says: the literal, the described default, or who requires it. */
+/**
+ * What the Default column says: who requires it, else the described default (when services differ or the
+ * default is computed), else the literal.
+ */
 export function describeDefault(variable: VariableInfo): string {
+  if (variable.requiredBy.length === 0 && variable.defaultText !== undefined)
+    return cell(variable.defaultText);
   if (variable.default !== undefined) return code(variable.default);
   if (variable.requiredBy.length > 0) {
     const optional = variable.services.filter((service) => !variable.requiredBy.includes(service));
@@ -89,7 +94,7 @@ export function renderEnvExample(variables: readonly VariableInfo[]): string {
     lines.push('', `# ${variable.description}`);
     const needs =
       variable.requiredBy.length > 0 ? `required by ${variable.requiredBy.join(', ')}` : undefined;
-    const fallback = variable.default === undefined ? variable.defaultText : undefined;
+    const fallback = variable.defaultText;
     const notes = [
       needs,
       fallback === undefined ? undefined : `default: ${fallback}`,
@@ -97,9 +102,14 @@ export function renderEnvExample(variables: readonly VariableInfo[]): string {
     ];
     lines.push(`# (${notes.filter((note) => note !== undefined).join('; ')})`);
     const mustFill = variable.requiredBy.includes('single-node');
-    lines.push(mustFill ? `${variable.name}=` : `# ${variable.name}=${variable.default ?? ''}`);
+    lines.push(mustFill ? `${variable.name}=` : `# ${variable.name}=${envExampleDefault(variable)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The value written after `# NAME=` in .env.example: the literal default unless it is described instead. */
+export function envExampleDefault(variable: VariableInfo): string {
+  return variable.defaultText === undefined ? (variable.default ?? '') : '';
 }
 
 /** README.md with its configuration table replaced by `table`. */
