@@ -4,21 +4,15 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseBuffer } from 'music-metadata';
-import type { OpenedInput } from '../engine/engine-contract.js';
 import { readLimited, safeFetch } from '../security/safe-fetch.js';
 import { SourceAccessError } from '../security/source-access-error.js';
 import { STREAM_LENGTH_MS, type LavalinkTrack } from '../tracks/track-types.js';
-import { engineFormatOf, sniffFormat, probeOf, type DetectedFormat, SNIFF_BYTES } from './format-detect.js';
-import { loadError, loadErrorFrom, playlistResult, type LoadResult } from './load-result.js';
+import { probeOf, sniffFormat, type DetectedFormat } from './format-detect.js';
+import { headerText } from './http-headers.js';
+import { playlistFromText } from './http-playlist.js';
+import { loadError, loadErrorFrom, type LoadResult } from './load-result.js';
 import { oggDurationMs } from './ogg-duration.js';
-import { peekStream } from './peek-stream.js';
-import {
-  isHlsPlaylist,
-  looksLikePlaylist,
-  parseM3u,
-  parsePls,
-  type PlaylistEntry,
-} from './playlist-parsers.js';
+import { looksLikePlaylist } from './playlist-parsers.js';
 import { SourceLimits, type SourceContext } from './source-context.js';
 import { makeTrack, titleFromLocation } from './track-factory.js';
 import { unsupportedFormatError } from './unsupported-format.js';
@@ -31,11 +25,6 @@ const PLAYLIST_TYPES = new Set([
   'audio/x-scpls',
   'application/pls+xml',
 ]);
-
-function headerText(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function isRadio(headers: IncomingHttpHeaders): boolean {
   if (Object.keys(headers).some((key) => key.startsWith('icy-'))) return true;
@@ -174,80 +163,4 @@ async function oggLengthFromTail(
   } catch {
     return null;
   }
-}
-
-function playlistFromText(text: string, baseUrl: string): LoadResult {
-  if (isHlsPlaylist(text)) return loadError('HLS playlists are not supported', 'UNSUPPORTED_PLAYLIST');
-  const kind = looksLikePlaylist(text) ?? (/\[playlist\]/i.test(text) ? 'pls' : 'm3u');
-  const entries = kind === 'pls' ? parsePls(text) : parseM3u(text);
-  const tracks = entries.flatMap((entry) => {
-    const track = playlistEntryTrack(entry, baseUrl);
-    return track === null ? [] : [track];
-  });
-  if (entries.length > 0 && tracks.length === 0) {
-    return loadError('The playlist has no http(s) entries', 'EMPTY_PLAYLIST');
-  }
-  return playlistResult(titleFromLocation(baseUrl), tracks);
-}
-
-function playlistEntryTrack(entry: PlaylistEntry, baseUrl: string): LavalinkTrack | null {
-  let url: URL;
-  try {
-    url = new URL(entry.location, baseUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  // Entries are not fetched while loading (a 1,000-track list would be 1,000 requests); the format is sniffed
-  // and the SSRF checks run when the entry is opened for playback.
-  const isStream = entry.durationMs === -1;
-  return makeTrack(
-    {
-      identifier: url.href,
-      title: entry.title ?? titleFromLocation(url.href),
-      author: 'Unknown artist',
-      length: isStream ? STREAM_LENGTH_MS : (entry.durationMs ?? 0),
-      isStream,
-      uri: url.href,
-      artworkUrl: null,
-      isrc: null,
-      sourceName: 'http',
-    },
-    '',
-  );
-}
-
-/** Opens an http track for the engine, with a range request when `fromByte` is given and the track seekable. */
-export async function openHttp(
-  url: string,
-  format: DetectedFormat,
-  isStream: boolean,
-  fromByte: number | undefined,
-  ctx: SourceContext,
-): Promise<OpenedInput> {
-  const wantedByte = isStream ? undefined : fromByte;
-  const response = await safeFetch(url, {
-    allowlist: ctx.allowlist,
-    resolver: ctx.resolver,
-    idleTimeoutMs: SourceLimits.playbackIdleTimeoutMs,
-    ...(wantedByte === undefined ? {} : { fromByte: wantedByte }),
-  });
-  if (response.status >= 400) {
-    response.body.destroy();
-    throw new SourceAccessError('SOURCE_HTTP_STATUS', `Server answered HTTP ${response.status} for ${url}`);
-  }
-  const startByte = response.status === 206 && wantedByte !== undefined ? wantedByte : 0;
-  let stream: OpenedInput['stream'] = response.body;
-  let hint = engineFormatOf(format);
-  if (hint === null) {
-    if (startByte !== 0) throw new SourceAccessError('SOURCE_NOT_FOUND', `Unknown format of ${url}`);
-    const peeked = await peekStream(response.body, SNIFF_BYTES);
-    stream = peeked.stream;
-    hint = engineFormatOf(sniffFormat(peeked.head, headerText(response.headers, 'content-type')));
-    if (hint === null) {
-      stream.destroy();
-      throw new SourceAccessError('SOURCE_NOT_FOUND', `Unknown or unsupported audio format at ${url}`);
-    }
-  }
-  return { stream, format: hint, startByte };
 }

@@ -4,11 +4,12 @@
  */
 import { err, ok, type Result } from '@discord-bot/errors';
 import { isAbsolute } from 'node:path';
-import type { EngineTrack } from '../engine/engine-contract.js';
+import type { EngineTrack, OpenedInput } from '../engine/engine-contract.js';
 import { decodeProbeInfo } from '../tracks/track-codec.js';
 import type { DecodedTrack } from '../tracks/track-types.js';
 import { formatFromProbe } from './format-detect.js';
-import { loadHttp, openHttp } from './http-source.js';
+import { openHttp } from './http-open.js';
+import { loadHttp } from './http-source.js';
 import { EMPTY_RESULT, loadError, type LoadResult } from './load-result.js';
 import type { LocalLibrary } from './local-library.js';
 import { loadLocal, openLocal } from './local-source.js';
@@ -72,10 +73,13 @@ export class SourceManager {
     };
     if (info.sourceName === 'http') {
       const url = info.uri ?? info.identifier;
-      return ok({
-        ...base,
-        open: (fromByte?: number) => openHttp(url, format, info.isStream, fromByte, this.ctx),
-      });
+      let known = format;
+      const open = async (fromByte?: number): Promise<OpenedInput> => {
+        const opened = await openHttp(url, known, info.isStream, fromByte, this.ctx);
+        known = opened.format; // sniffed once for playlist entries, then reused by seeks and reconnects
+        return opened.input;
+      };
+      return ok({ ...base, open });
     }
     if (info.sourceName === 'local') {
       return ok({

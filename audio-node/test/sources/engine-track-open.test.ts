@@ -28,7 +28,14 @@ describe("EngineTrack.open: the engine's byte streams", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'audio-node-open-'));
     writeFileSync(join(dir, 'tone.wav'), wav);
-    media = await startMediaServer({ '/tone.wav': { kind: 'file', body: wav, type: 'audio/wav' } });
+    media = await startMediaServer({
+      '/tone.wav': { kind: 'file', body: wav, type: 'audio/wav' },
+      '/list.m3u': {
+        kind: 'file',
+        body: Buffer.from('#EXTM3U\n#EXTINF:1,Tone\n/tone.wav\n'),
+        type: 'audio/x-mpegurl',
+      },
+    });
     const ctx: SourceContext = {
       allowlist: createHttpAllowlist(['127.0.0.1']),
       resolver: systemResolver,
@@ -62,6 +69,20 @@ describe("EngineTrack.open: the engine's byte streams", () => {
     expect(tail.startByte).toBe(10_000);
     expect((await readAll(tail.stream)).equals(wav.subarray(10_000))).toBe(true);
     expect(media.requests.at(-1)?.range).toBe('bytes=10000-');
+  });
+
+  it('GIVEN a playlist entry (format unknown at load) THEN the first open sniffs it once, and seeks use ranges', async () => {
+    const result = await sources.load(`${media.url}/list.m3u`);
+    if (result.loadType !== 'playlist') throw new Error(`expected a playlist, got ${result.loadType}`);
+    const engineTrack = sources.engineTrack(decodeTrack(result.data.tracks[0]!.encoded));
+    if (!engineTrack.ok) throw new Error(engineTrack.error);
+    const before = media.requests.length;
+    const seeked = await engineTrack.value.open(4_000);
+    expect(seeked).toMatchObject({ format: 'wav', startByte: 4_000 });
+    expect((await readAll(seeked.stream)).equals(wav.subarray(4_000))).toBe(true);
+    expect(media.requests.slice(before).map((r) => r.range)).toEqual([undefined, 'bytes=4000-']);
+    await readAll((await engineTrack.value.open(6_000)).stream);
+    expect(media.requests.slice(before + 2).map((r) => r.range)).toEqual(['bytes=6000-']);
   });
 
   it('GIVEN a local file THEN open(n) reads from byte n', async () => {
