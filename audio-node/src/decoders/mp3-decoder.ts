@@ -1,5 +1,6 @@
 import { MPEGDecoder } from 'mpg123-decoder';
-import { Mp3FrameAligner, Mp3HeaderSniffer, type Mp3StreamInfo } from './mp3-frame-header.js';
+import { Mp3FrameAligner } from './mp3-frame-aligner.js';
+import { Mp3HeaderSniffer, type Mp3StreamInfo } from './mp3-frame-header.js';
 import type { ByteSeekIndex, DecodedPcm, StreamDecoder } from './stream-decoder.js';
 
 /** MP3 (MPEG 1/2/2.5 Layer I-III) through the mpg123 WASM build; resynchronises on frame headers after a seek. */

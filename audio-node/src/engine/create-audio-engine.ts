@@ -24,6 +24,8 @@ export interface AudioEngineOptions {
    * PATH; `null` disables ffmpeg (such tracks fail with a clear `DECODER_FFMPEG_MISSING`).
    */
   readonly ffmpegPath?: string | null;
+  /** Forces the WASM `opusscript` encoder (default: native `@discordjs/opus`, falling back to it). */
+  readonly opus?: 'native' | 'opusscript';
   readonly stuckThresholdMs?: number;
   readonly cleanupThresholdMs?: number;
 }
@@ -40,7 +42,10 @@ export interface AudioEngineOptions {
  */
 export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
   const metrics = new EngineMetrics(options.registry);
-  const pool = new WorkerPool(options.logger, options.workers, { ffmpegPath: options.ffmpegPath });
+  const pool = new WorkerPool(options.logger, options.workers, {
+    ffmpegPath: options.ffmpegPath,
+    opus: options.opus,
+  });
   const players = new Set<Player>();
   const voice =
     options.voice ?? discordVoiceSinkFactory({ logger: options.logger, dave: options.dave ?? true });

@@ -92,6 +92,18 @@ describe('engine lifecycle', () => {
     expect(await ended).toBe('loadFailed');
   });
 
+  it('GIVEN the opusscript encoder THEN output is still heard at 440 Hz', async () => {
+    const voice = nullVoiceSinkFactory({ keepFrames: true });
+    engine = createAudioEngine({ logger: createSilentLogger(), voice, workers: 1, opus: 'opusscript' });
+    const player = engine.createPlayer(VOICE.guildId, VOICE.userId);
+    player.connect(VOICE);
+    const ended = new Promise<EngineEndReason>((resolve) => player.on('trackEnd', resolve));
+    player.play(memoryTrack(writeWav(sine(440, 48_000, 1), 48_000), { format: 'wav' }), PLAY);
+    expect(await ended).toBe('finished');
+    const frames = (voice.created[0]?.frames ?? []).filter((frame) => frame.length > 3);
+    expect(Math.abs(dominantHz(decodeOpusFrames(frames.slice(5, 45)).left, 48_000) - 440)).toBeLessThan(8.8);
+  });
+
   it('GIVEN a live stream THEN seek is ignored', async () => {
     engine = createAudioEngine({ logger: createSilentLogger(), voice: nullVoiceSinkFactory() });
     const player = engine.createPlayer(VOICE.guildId, VOICE.userId);

@@ -27,11 +27,12 @@ interface PlayerPipeline {
   pollTimer: NodeJS.Timeout | null;
 }
 
+const settings = workerData as PipelineWorkerData | null;
 const port = parentPort;
 if (port === null) throw new Error('pipeline-worker must run in a worker thread');
 const players = new Map<number, PlayerPipeline>();
-configureFfmpeg((workerData as PipelineWorkerData | null)?.ffmpegPath);
-const encoderPreference = process.env['AUDIO_NODE_OPUS'] === 'opusscript' ? 'opusscript' : undefined;
+configureFfmpeg(settings?.ffmpegPath);
+const encoderPreference = settings?.opus === 'opusscript' ? 'opusscript' : undefined;
 
 function post(message: FromWorker): void {
   port?.postMessage(message);

@@ -9,6 +9,9 @@ export type PlayerMessageHandler = (message: FromWorker) => void;
 
 /** Pipeline workers; the default is one per core, capped, since each runs codecs flat out when busy. */
 export const MAX_PIPELINE_WORKERS = 4;
+/** Worker crashes tolerated within {@link CRASH_WINDOW_MS} before the pool stops replacing workers. */
+export const MAX_CRASHES_PER_WINDOW = 5;
+export const CRASH_WINDOW_MS = 60_000;
 /** How long a worker gets to exit on its own at shutdown before it is terminated. */
 export const WORKER_SHUTDOWN_TIMEOUT_MS = 2_000;
 
@@ -27,11 +30,12 @@ export class WorkerPool {
   private readonly assignment = new Map<number, PooledWorker>();
   private nextId = 1;
   private closed = false;
+  private readonly crashes: number[] = [];
 
   public constructor(
     private readonly logger: Logger,
     private readonly size = Math.min(MAX_PIPELINE_WORKERS, Math.max(1, availableParallelism())),
-    private readonly workerData: PipelineWorkerData = { ffmpegPath: undefined },
+    private readonly workerData: PipelineWorkerData = { ffmpegPath: undefined, opus: undefined },
   ) {}
 
   /** Registers a player and returns its id and a sender bound to its worker. */
@@ -88,12 +92,19 @@ export class WorkerPool {
     return pooled;
   }
 
-  /** A crashed worker fails its players' tracks; new players get a fresh worker. */
+  /**
+   * A crashed worker fails its players' current tracks; they move to another worker for their next ones.
+   * A worker that keeps crashing (say, a codec that cannot load) is not respawned in a loop.
+   */
   private onExit(pooled: PooledWorker, code: number): void {
     const index = this.workers.indexOf(pooled);
     if (index >= 0) this.workers.splice(index, 1);
     if (this.closed) return;
-    this.logger.error({ code }, 'pipeline worker exited; failing its tracks');
+    const now = Date.now();
+    this.crashes.push(now);
+    while ((this.crashes[0] ?? now) < now - CRASH_WINDOW_MS) this.crashes.shift();
+    const respawn = this.crashes.length <= MAX_CRASHES_PER_WINDOW;
+    this.logger.error({ code, respawn }, 'pipeline worker exited; failing its tracks');
     for (const [id, assigned] of this.assignment) {
       if (assigned !== pooled) continue;
       this.handlers.get(id)?.({
@@ -103,9 +114,17 @@ export class WorkerPool {
         code: 'WORKER_EXITED',
         message: 'pipeline worker exited',
       });
-      const replacement = this.leastLoaded();
+      if (!respawn && this.workers.length === 0) {
+        this.assignment.delete(id);
+        continue;
+      }
+      const replacement = respawn ? this.leastLoaded() : this.pickExisting();
       replacement.players++;
       this.assignment.set(id, replacement);
     }
+  }
+
+  private pickExisting(): PooledWorker {
+    return this.workers.reduce((best, candidate) => (candidate.players < best.players ? candidate : best));
   }
 }

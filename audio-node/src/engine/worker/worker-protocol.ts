@@ -12,6 +12,8 @@ import type { Filters } from '../engine-contract.js';
 export interface PipelineWorkerData {
   /** ffmpeg binary for containers without a built-in decoder; `undefined` searches PATH, `null` disables. */
   readonly ffmpegPath: string | null | undefined;
+  /** Forces an Opus implementation; by default the native one, falling back to opusscript. */
+  readonly opus: 'native' | 'opusscript' | undefined;
 }
 
 export interface StartMessage {
