@@ -39,10 +39,11 @@ export class Session implements PlayerSink {
   }
 
   public send(message: Record<string, unknown>): void {
-    if (this.socket !== null) {
-      if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+    if (this.socket !== null && this.socket.readyState === this.socket.OPEN) {
+      this.socket.send(JSON.stringify(message));
       return;
     }
+    // Paused, or the socket is already closing (its close event is still to come): keep events for a resume.
     if (this.resuming && message.op === 'event') {
       this.queue.push(message);
       if (this.queue.length > MAX_QUEUED_EVENTS) this.queue.shift();
