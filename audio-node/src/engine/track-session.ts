@@ -13,6 +13,8 @@ export interface QueuedFrame {
   readonly opus: Buffer;
   readonly positionMs: number;
   readonly seq: number;
+  /** Source generation: after a radio reconnect the queue still holds frames of the previous one. */
+  readonly gen: number;
 }
 
 export interface TrackSessionOptions {
@@ -100,8 +102,11 @@ export class TrackSession {
       send({ type: 'configure', player: playerId, filters, volume });
       return;
     }
-    const fromSeq = this.queue[REWIND_KEEP_FRAMES]?.seq ?? this.nextSeq;
-    if (this.queue.length > REWIND_KEEP_FRAMES) this.queue.length = REWIND_KEEP_FRAMES;
+    // Frames of an earlier generation (before a reconnect) cannot be re-rendered: they play as they are.
+    let cut = REWIND_KEEP_FRAMES;
+    while (cut < this.queue.length && this.queue[cut]?.gen !== this.gen) cut++;
+    const fromSeq = this.queue[cut]?.seq ?? this.nextSeq;
+    if (this.queue.length > cut) this.queue.length = cut;
     this.epoch++;
     this.nextSeq = fromSeq;
     this.requestedUpTo = fromSeq - 1;
@@ -159,7 +164,7 @@ export class TrackSession {
       offset += length;
       // Older numbers were already received; a jump forward means a rewind found its audio gone.
       if (seq < this.nextSeq) return;
-      this.queue.push({ opus, positionMs: positionsMs[index] ?? this.lastPositionMs, seq });
+      this.queue.push({ opus, positionMs: positionsMs[index] ?? this.lastPositionMs, seq, gen: this.gen });
       this.nextSeq = seq + 1;
     });
   }
