@@ -144,6 +144,36 @@ describe('the real lavalink-client 2.11 against the audio node', () => {
     expect(engine().filters.karaoke).toBeDefined();
     await player.filterManager.resetFilters();
     expect(engine().filters.timescale).toBeUndefined();
+    await player.filterManager.clearEQ(); // sends all 15 bands at gain 0
+    // Every filter with lavalink-client's own default values must pass the node's range checks.
+    await player.filterManager.toggleTremolo();
+    await player.filterManager.toggleVibrato();
+    await player.filterManager.toggleRotation();
+    await player.filterManager.setAudioOutput('mono');
+    await player.filterManager.toggleNightcore();
+    await player.filterManager.setVolume(0.5);
+    player.filterManager.data.distortion = {
+      sinOffset: 0.5,
+      sinScale: 2,
+      cosOffset: 0.5,
+      cosScale: 2,
+      tanOffset: 0.5,
+      tanScale: 2,
+      offset: 0.5,
+      scale: 2,
+    };
+    await player.filterManager.applyPlayerFilters();
+    expect(Object.keys(engine().filters).sort()).toEqual([
+      'channelMix',
+      'distortion',
+      'equalizer',
+      'rotation',
+      'timescale',
+      'tremolo',
+      'vibrato',
+      'volume',
+    ]);
+    await player.filterManager.resetFilters();
     await player.stopPlaying(false, false);
     const ended = await harness.nextMessage((m) => m.type === 'TrackEndEvent' && m.guildId === GUILD);
     expect(ended.reason).toBe('stopped');
