@@ -1,20 +1,48 @@
+import { join } from 'node:path';
+import { MemoryRateLimitStore, RedisRateLimitStore } from '@discord-bot/commands';
 import type { GatewayConfig } from '@discord-bot/config';
 import type { StartService } from '@discord-bot/runtime';
+import { cachedGuildPolicy } from './commands/guild-policy.js';
+import { COMMAND_FINGERPRINT_FILE } from './constants.js';
 import { createDiscordClient } from './infrastructure/discord/create-discord-client.js';
 import { DiscordConnection } from './infrastructure/discord/discord-connection.js';
 import { registerDiscordMetrics } from './infrastructure/discord/discord-metrics.js';
+import { FileFingerprintStore } from './registration/fingerprint-store.js';
+import { wireGateway } from './wire-gateway.js';
 
 /** What the gateway needs from its configuration (single-node passes its larger config). */
-export type GatewayServiceConfig = Pick<GatewayConfig, 'discord'>;
+export type GatewayServiceConfig = Pick<GatewayConfig, 'discord' | 'database'>;
 
 /**
  * Starts the gateway: a discord.js client logging in to `config.discord.apiBase` in the background,
- * reported as the `discord` readiness check, and closed at shutdown.
+ * reported as the `discord` readiness check, wired to the command pipeline and the buses, closed at shutdown.
  */
-export const startGateway: StartService<GatewayServiceConfig> = (context) => {
-  const { config, logger, metrics, readiness, lifecycle } = context;
+export const startGateway: StartService<GatewayServiceConfig> = async (context) => {
+  const { config, logger, metrics, readiness, lifecycle, platform } = context;
   const client = createDiscordClient(config.discord);
   const connection = new DiscordConnection(client, config.discord.token, logger);
+  const bus = platform.commandBus();
+  lifecycle.onShutdown('gateway command bus', () => bus.close());
+  const redis = platform.redis();
+
+  const unwire = await wireGateway({
+    client,
+    logger,
+    bus,
+    uiEvents: platform.uiEvents(),
+    toAudio: platform.toAudio(),
+    toDiscord: platform.toDiscord(),
+    rateLimits: redis === null ? new MemoryRateLimitStore() : new RedisRateLimitStore(redis),
+    guildPolicy: cachedGuildPolicy(async (guildId) => {
+      const database = await platform.database();
+      return (await database.guildSettings.get(guildId)).djRoleId;
+    }),
+    premiumPolicy: { allows: () => Promise.resolve({ allowed: true }) },
+    fingerprints: new FileFingerprintStore(join(config.database.dataDir, COMMAND_FINGERPRINT_FILE)),
+    apiBase: config.discord.apiBase,
+    devGuildId: config.discord.devGuildId,
+  });
+  lifecycle.onShutdown('gateway wiring', unwire);
 
   registerDiscordMetrics(metrics, client, connection);
   readiness.register('discord', () => connection.status());

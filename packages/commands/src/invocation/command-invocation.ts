@@ -33,6 +33,8 @@ export interface CommandInvocation {
   /** For autocomplete: the option being typed. */
   readonly focusedOption?: string;
   readonly userId: string;
+  /** How the invoking user is shown in this guild (nickname, else global name, else username), when known. */
+  readonly userDisplayName?: string;
   readonly guildId: string | null;
   readonly channelId: string | null;
   readonly member: InvokingMember | null;

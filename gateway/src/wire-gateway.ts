@@ -1,0 +1,139 @@
+import type { GuildPolicy, PremiumPolicy, RateLimitStore } from '@discord-bot/commands';
+import type { Logger } from '@discord-bot/logger';
+import {
+  TO_DISCORD_CHANNEL,
+  UI_NOW_CHANNEL,
+  type CommandSender,
+  type EventBus,
+  type StreamBus,
+  type Unsubscribe,
+} from '@discord-bot/messaging';
+import { Events, Routes, type APIMessage, type Client } from 'discord.js';
+import { createCommandDispatcher } from './commands/create-dispatcher.js';
+import {
+  FAST_REQUEST_TIMEOUT_MS,
+  NOW_PLAYING_EDIT_INTERVAL_MS,
+  PLAYER_REQUEST_TIMEOUT_MS,
+} from './constants.js';
+import { routeInteraction } from './interactions/interaction-router.js';
+import { EditCoalescer } from './now-playing/edit-coalescer.js';
+import type { MessageSink } from './now-playing/message-sink.js';
+import { NowPlayingBoard } from './now-playing/now-playing-board.js';
+import type { FingerprintStore } from './registration/fingerprint-store.js';
+import { registerCommandsIfChanged } from './registration/register-commands.js';
+import { handleToDiscord, type DiscordOutlet } from './voice/to-discord-handler.js';
+import { forwardVoicePacket, type RawPacket } from './voice/voice-forwarder.js';
+
+/** Everything the gateway's Discord side is wired to. */
+export interface GatewayWiring {
+  readonly client: Client;
+  readonly logger: Logger;
+  readonly bus: CommandSender;
+  readonly uiEvents: EventBus;
+  readonly toAudio: StreamBus;
+  readonly toDiscord: StreamBus;
+  readonly rateLimits: RateLimitStore;
+  readonly guildPolicy: GuildPolicy;
+  readonly premiumPolicy: PremiumPolicy;
+  readonly fingerprints: FingerprintStore;
+  readonly apiBase: string;
+  readonly devGuildId: string | undefined;
+  /** Overrides {@link PLAYER_REQUEST_TIMEOUT_MS} (tests). */
+  readonly requestTimeoutMs?: number;
+}
+
+/** REST-backed now-playing messages: no channel cache needed. */
+function restSink(client: Client): MessageSink {
+  return {
+    async send(channelId, body) {
+      const message = (await client.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+      return message.id;
+    },
+    async edit(channelId, messageId, body) {
+      await client.rest.patch(Routes.channelMessage(channelId, messageId), { body });
+    },
+  };
+}
+
+function outlet(client: Client): DiscordOutlet {
+  return {
+    shardCount: () => client.options.shardCount ?? 1,
+    runsShard: (shardId) => client.ws.shards.has(shardId),
+    sendOnShard: (shardId, payload) => client.ws.shards.get(shardId)?.send(payload),
+    async postNotice(channelId, content) {
+      await client.rest.post(Routes.channelMessages(channelId), {
+        body: { content, allowed_mentions: { parse: [] } },
+      });
+    },
+  };
+}
+
+/**
+ * Connects a discord.js client to the rest of the system: interactions through the command pipeline,
+ * raw voice events to `to-audio`, `to-discord` payloads onto the right shard, `ui:now` into live now-playing
+ * messages, and command registration once the client is ready. Returns a function that undoes it.
+ */
+export async function wireGateway(wiring: GatewayWiring): Promise<() => Promise<void>> {
+  const { client, logger } = wiring;
+  const services = {
+    bus: wiring.bus,
+    requestTimeoutMs: wiring.requestTimeoutMs ?? PLAYER_REQUEST_TIMEOUT_MS,
+  };
+  const { registry, dispatcher } = createCommandDispatcher({
+    services,
+    logger,
+    rateLimits: wiring.rateLimits,
+    guildPolicy: wiring.guildPolicy,
+    premiumPolicy: wiring.premiumPolicy,
+  });
+
+  const board = new NowPlayingBoard({
+    sink: restSink(client),
+    logger,
+    coalescer: new EditCoalescer({
+      intervalMs: NOW_PLAYING_EDIT_INTERVAL_MS,
+      onError: (guildId, error) =>
+        logger.warn({ err: error, guildId }, 'could not update the now-playing message'),
+    }),
+    ownsGuild: (guildId) => client.guilds.cache.has(guildId),
+    snapshot: async (guildId) => {
+      const outcome = await wiring.bus.request(
+        'nowPlaying',
+        {},
+        { guildId, timeoutMs: FAST_REQUEST_TIMEOUT_MS },
+      );
+      return outcome.ok ? outcome.value : undefined;
+    },
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const botUserId = client.user?.id ?? '';
+    void routeInteraction(interaction, botUserId, { dispatcher, logger });
+  });
+  client.on(Events.Raw, (packet: RawPacket) => {
+    if (packet.t !== 'VOICE_STATE_UPDATE' && packet.t !== 'VOICE_SERVER_UPDATE') return;
+    forwardVoicePacket(packet, client.user?.id ?? '', wiring.toAudio, logger);
+  });
+  client.once(Events.ClientReady, (ready) => {
+    registerCommandsIfChanged(
+      registry,
+      { apiBase: wiring.apiBase, applicationId: ready.application.id, devGuildId: wiring.devGuildId },
+      wiring.fingerprints,
+      (route, body) => client.rest.put(route as `/${string}`, { body }),
+      logger,
+    ).catch((error: unknown) => logger.error({ err: error }, 'could not register the slash commands'));
+  });
+
+  const discordOutlet = outlet(client);
+  const unsubscribes: Unsubscribe[] = await Promise.all([
+    wiring.uiEvents.subscribe(UI_NOW_CHANNEL, (event) => board.handle(event)),
+    wiring.toDiscord.subscribe(TO_DISCORD_CHANNEL, (message) =>
+      handleToDiscord(message, discordOutlet, logger),
+    ),
+  ]);
+
+  return async () => {
+    board.close();
+    await Promise.all(unsubscribes.map((unsubscribe) => unsubscribe()));
+  };
+}
