@@ -8,7 +8,7 @@
  *
  * Voice output goes to a null sink: the cost measured is decode + DSP + encode + pacing, not UDP/encryption.
  * Env: BENCH_SECONDS (measured seconds per step, default 8), BENCH_STEPS (player counts, default
- * 10,25,50,75,100,150,200; stops at the first step with a deficit of 1% or more).
+ * 10,25,50,75,100,125,150,200; stops at the first step with a deficit of 1% or more).
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -25,7 +25,7 @@ import {
 import { MPEGDecoder } from 'mpg123-decoder';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const STEPS = (process.env.BENCH_STEPS ?? '10,25,50,75,100,150,200').split(',').map(Number);
+const STEPS = (process.env.BENCH_STEPS ?? '10,25,50,75,100,125,150,200').split(',').map(Number);
 const WARM_UP_MS = 2_000;
 const FLOOR_SECONDS = 4;
 const MAX_DEFICIT = 0.01;
