@@ -1,18 +1,57 @@
-import type { AudioConfig } from '@discord-bot/config';
+import { down, up } from '@discord-bot/observability';
 import type { StartService } from '@discord-bot/runtime';
-
-/** What the audio service needs from its configuration (single-node passes its larger config). */
-export type AudioServiceConfig = Pick<AudioConfig, 'lavalink'>;
+import { createAudioService } from './audio-service.js';
+import { resolveBotUserId, type AudioServiceConfig } from './audio-service-config.js';
+import type { AudioServiceOptions } from './audio-service-options.js';
+import { LocalGuildOwnership } from './ownership/guild-ownership.js';
 
 /**
- * Starts the audio service. Today it only reports which audio nodes it will use; players, queues and the
- * `lavalink` readiness check arrive with the audio service itself.
+ * Starts the audio service on the process's platform: audio nodes (configured or embedded), database and
+ * buses. Connecting and restoring run in the background (readiness `lavalink` says when it is up); commands
+ * sent meanwhile wait on the bus and run once it consumes.
  */
-export const startAudio: StartService<AudioServiceConfig> = async (context) => {
-  const { logger, platform } = context;
-  const nodes = await platform.audioNodes();
-  logger.info(
-    { audioNodes: nodes.map((node) => ({ id: node.id, url: new URL(node.url).origin })) },
-    'audio service started',
-  );
-};
+export function startAudioWith(options: Partial<AudioServiceOptions> = {}): StartService<AudioServiceConfig> {
+  return async (context) => {
+    const { config, logger, platform, lifecycle, readiness, metrics } = context;
+    const nodes = await platform.audioNodes();
+    logger.info(
+      { audioNodes: nodes.map((node) => ({ id: node.id, url: new URL(node.url).origin })) },
+      'audio service started',
+    );
+    const botUserId = resolveBotUserId(config);
+    if (botUserId === undefined) {
+      const reason = 'bot user id unknown: set DISCORD_APPLICATION_ID (or DISCORD_TOKEN)';
+      logger.error(reason);
+      readiness.register('lavalink', () => down(reason));
+      return;
+    }
+    const service = createAudioService({
+      nodes,
+      botUserId,
+      database: platform.database(),
+      commandBus: platform.commandBus(),
+      uiEvents: platform.uiEvents(),
+      toAudio: platform.toAudio(),
+      toDiscord: platform.toDiscord(),
+      ownership: new LocalGuildOwnership(),
+      logger,
+      registry: metrics,
+      options,
+    });
+    readiness.register('lavalink', () =>
+      !service.started
+        ? down('starting')
+        : service.backend.available()
+          ? up()
+          : down('no audio node connected'),
+    );
+    // Registered after the platform resources it uses, so it runs before they close.
+    lifecycle.onShutdown('audio service', () => service.stop());
+    service
+      .start()
+      .catch((error: unknown) => logger.fatal({ err: error }, 'the audio service failed to start'));
+  };
+}
+
+/** Starts the audio service with the default timings. */
+export const startAudio: StartService<AudioServiceConfig> = startAudioWith();

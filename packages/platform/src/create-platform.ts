@@ -96,10 +96,18 @@ export function createPlatform(options: PlatformOptions): Platform {
 
   return {
     database() {
-      database ??= openDatabase(options, logger).catch((error: unknown) => {
-        database = undefined;
-        throw error;
-      });
+      if (database === undefined) {
+        const opening = openDatabase(options, logger);
+        database = opening;
+        // Registered at the first request, so it runs after the shutdown steps of whoever asked.
+        lifecycle.onShutdown('database', async () => {
+          const db = await opening.catch(() => undefined);
+          await db?.close();
+        });
+        opening.catch(() => {
+          if (database === opening) database = undefined;
+        });
+      }
       return database;
     },
 
@@ -129,10 +137,18 @@ export function createPlatform(options: PlatformOptions): Platform {
     redis,
 
     audioNodes() {
-      nodes ??= resolveAudioNodes(options, logger).catch((error: unknown) => {
-        nodes = undefined;
-        throw error;
-      });
+      if (nodes === undefined) {
+        const closers: (() => Promise<void>)[] = [];
+        const resolving = resolveAudioNodes(options, logger, closers);
+        nodes = resolving;
+        lifecycle.onShutdown('audio node', async () => {
+          await resolving.catch(() => undefined);
+          await Promise.all(closers.map((close) => close()));
+        });
+        resolving.catch(() => {
+          if (nodes === resolving) nodes = undefined;
+        });
+      }
       return nodes;
     },
   };
@@ -150,13 +166,13 @@ async function openDatabase(options: PlatformOptions, logger: Logger): Promise<D
     const result = await db.ping();
     return result.ok ? up(`${Math.round(result.value.latencyMs)} ms`) : down(result.error.message);
   });
-  options.lifecycle.onShutdown('database', () => db.close());
   return db;
 }
 
 async function resolveAudioNodes(
   options: PlatformOptions,
   logger: Logger,
+  closers: (() => Promise<void>)[],
 ): Promise<readonly LavalinkNodeConfig[]> {
   const configured = required(options.config.lavalink, 'lavalink').nodes;
   if (configured !== undefined) return configured;
@@ -166,6 +182,6 @@ async function resolveAudioNodes(
     registry: options.metrics,
     executablePath: options.executablePath,
   });
-  options.lifecycle.onShutdown('audio node', () => node.close());
+  closers.push(() => node.close());
   return [descriptor];
 }

@@ -95,7 +95,9 @@ describe('createPlatform', () => {
     const nodes: LavalinkNodeConfig[] = [{ id: 'a', url: 'http://127.0.0.1:1', password: 'p' }];
     const { platform, lifecycle } = platformOf({ lavalink: { nodes } });
     expect(await platform.audioNodes()).toEqual(nodes);
-    expect(lifecycle.names).toEqual([]);
+    // Only the (empty) close step of the nodes it did not start.
+    expect(lifecycle.names).toEqual(['audio node']);
+    await lifecycle.run();
   });
 
   it('GIVEN no LAVALINK_NODES THEN the embedded node starts once, answers, and closes at shutdown', async () => {

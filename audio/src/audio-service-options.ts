@@ -1,0 +1,27 @@
+/** Tunables of the audio service; defaults in {@link DefaultAudioServiceOptions}. */
+export interface AudioServiceOptions {
+  /** Leave when no one else is in the voice channel for this long (unless 24/7). */
+  readonly aloneTimeoutMs: number;
+  /** Leave when nothing has played for this long after the queue ended (unless 24/7). */
+  readonly idleTimeoutMs: number;
+  /** How often the position of playing players is saved and a progress event published. */
+  readonly progressIntervalMs: number;
+  /** Tracks failing one after the other before the player stops. */
+  readonly maxConsecutiveFailures: number;
+  /** How long a new voice connection may take before the track is sent to the node anyway. */
+  readonly voiceReadyTimeoutMs: number;
+  /** Reconnect attempts to a lost audio node, and the pause between them. */
+  readonly nodeRetryAmount: number;
+  readonly nodeRetryDelayMs: number;
+}
+
+/** Alone 2 min, idle 5 min (the defaults); progress and position saves every 5 s. */
+export const DefaultAudioServiceOptions = {
+  aloneTimeoutMs: 120_000,
+  idleTimeoutMs: 300_000,
+  progressIntervalMs: 5_000,
+  maxConsecutiveFailures: 3,
+  voiceReadyTimeoutMs: 5_000,
+  nodeRetryAmount: 10,
+  nodeRetryDelayMs: 1_000,
+} as const satisfies Required<AudioServiceOptions>;

@@ -1,0 +1,137 @@
+import type { LavalinkNodeConfig } from '@discord-bot/config';
+import type { Database } from '@discord-bot/database';
+import type { Logger } from '@discord-bot/logger';
+import {
+  dispatchByType,
+  TO_AUDIO_CHANNEL,
+  type CommandBus,
+  type EventBus,
+  type StreamBus,
+  type Unsubscribe,
+} from '@discord-bot/messaging';
+import type { Registry } from 'prom-client';
+import { DefaultAudioServiceOptions, type AudioServiceOptions } from './audio-service-options.js';
+import { createCommandHandlers } from './commands/create-command-handlers.js';
+import type { AudioBackend } from './lavalink/audio-backend.js';
+import { LavalinkBackend } from './lavalink/lavalink-backend.js';
+import { createAudioMetrics, type AudioMetrics } from './metrics.js';
+import type { GuildOwnership } from './ownership/guild-ownership.js';
+import { PlayerStore } from './persistence/player-store.js';
+import { restorePlayers } from './persistence/restore-players.js';
+import { handleBackendEvent } from './player/backend-event-handler.js';
+import { watchNodes } from './player/node-watcher.js';
+import { PlayerEngine } from './player/player-engine.js';
+import { startProgressTicker } from './player/progress-ticker.js';
+import { DiscordOutbox } from './ui/discord-outbox.js';
+import { UiPublisher } from './ui/ui-publisher.js';
+import { VoiceRelay } from './voice/voice-relay.js';
+import { VoiceRoster } from './voice/voice-roster.js';
+
+/** What the audio service is built from (the platform's resources, or test doubles). */
+export interface AudioServiceDeps {
+  readonly nodes: readonly LavalinkNodeConfig[];
+  readonly botUserId: string;
+  readonly database: Promise<Database>;
+  /** Owned by the service: closed at stop. */
+  readonly commandBus: CommandBus;
+  readonly uiEvents: EventBus;
+  readonly toAudio: StreamBus;
+  readonly toDiscord: StreamBus;
+  readonly ownership: GuildOwnership;
+  readonly logger: Logger;
+  readonly registry: Registry;
+  readonly options?: Partial<AudioServiceOptions>;
+  /** The Lavalink edge; lavalink-client over `nodes` when absent. */
+  readonly backend?: AudioBackend;
+}
+
+/** A running audio service. */
+export interface AudioService {
+  /** True once nodes are connected, saved players restored and commands consumed. */
+  readonly started: boolean;
+  readonly backend: AudioBackend;
+  readonly metrics: AudioMetrics;
+  /** Connects, restores, then consumes commands. */
+  start(): Promise<void>;
+  /** Stops consuming, saves every player's position, disconnects from the nodes (players keep playing). */
+  stop(): Promise<void>;
+}
+
+/** Builds the audio service: players and queues on Lavalink nodes, driven by the command bus. */
+export function createAudioService(deps: AudioServiceDeps): AudioService {
+  const options = { ...DefaultAudioServiceOptions, ...deps.options };
+  const logger = deps.logger;
+  const metrics = createAudioMetrics(deps.registry);
+  const outbox = new DiscordOutbox(deps.toDiscord, logger);
+  const backend =
+    deps.backend ??
+    new LavalinkBackend({
+      nodes: deps.nodes,
+      sendToShard: (guildId, payload) => outbox.gatewaySend(guildId, payload.op, payload.d),
+      logger,
+      nodeRetryAmount: options.nodeRetryAmount,
+      nodeRetryDelayMs: options.nodeRetryDelayMs,
+    });
+  let started = false;
+  let engine: PlayerEngine | undefined;
+  const cleanups: (() => void | Promise<void>)[] = [];
+
+  return {
+    get started() {
+      return started;
+    },
+    backend,
+    metrics,
+    async start() {
+      const db = await deps.database;
+      const store = new PlayerStore(db.playerStates, logger);
+      const running = new PlayerEngine({
+        backend,
+        ui: new UiPublisher(deps.uiEvents, logger),
+        outbox,
+        store,
+        settings: db.guildSettings,
+        metrics,
+        logger,
+        options,
+      });
+      engine = running;
+      backend.onEvent((event) => {
+        handleBackendEvent(running, event);
+        watchNodes(running, event);
+      });
+      await backend.start(deps.botUserId);
+      const relay = new VoiceRelay(running, new VoiceRoster(), deps.botUserId);
+      const unsubscribe: Unsubscribe = await deps.toAudio.subscribe(TO_AUDIO_CHANNEL, (message) =>
+        relay.handle(message),
+      );
+      cleanups.push(unsubscribe);
+      await restorePlayers(running, store, (guildId) => deps.ownership.claim(guildId));
+      await deps.commandBus.consume(dispatchByType(createCommandHandlers(running)));
+      cleanups.push(startProgressTicker(running, options.progressIntervalMs));
+      cleanups.push(startNodeGauges(backend, metrics, options.progressIntervalMs));
+      started = true;
+      logger.info({ players: running.all().length }, 'audio service consuming commands');
+    },
+    async stop() {
+      await deps.commandBus.close();
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+      await engine?.saveAll();
+      await backend.close();
+      await deps.ownership.close();
+    },
+  };
+}
+
+function startNodeGauges(backend: AudioBackend, metrics: AudioMetrics, intervalMs: number): () => void {
+  const update = () => {
+    for (const node of backend.nodes()) {
+      metrics.nodePlayers.set({ node: node.id }, node.players);
+      metrics.nodeUp.set({ node: node.id }, node.connected ? 1 : 0);
+    }
+  };
+  update();
+  const timer = setInterval(update, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

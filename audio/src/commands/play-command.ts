@@ -1,0 +1,135 @@
+import type { GuildSettings } from '@discord-bot/database';
+import type { Requester } from '@discord-bot/messaging';
+import type { BackendTrack } from '../lavalink/backend-track.js';
+import type { LoadOutcome } from '../lavalink/load-outcome.js';
+import type { GuildPlayer } from '../player/guild-player.js';
+import type { PlayerEngine } from '../player/player-engine.js';
+import { toMessageTrack, type QueuedTrack } from '../player/queued-track.js';
+import { done, formatDuration, refuse, type CommandImpl } from './command-support.js';
+import { identifiersFor } from './search-sources.js';
+
+type Found = Extract<LoadOutcome, { kind: 'track' | 'search' | 'playlist' }>;
+
+async function search(engine: PlayerEngine, identifiers: readonly string[]): Promise<LoadOutcome> {
+  let last: LoadOutcome = { kind: 'empty' };
+  for (const identifier of identifiers) {
+    last = await engine.deps.backend.load(identifier);
+    if (last.kind !== 'empty' && !(last.kind === 'search' && last.tracks.length === 0)) return last;
+  }
+  return last;
+}
+
+const sameTrack = (a: BackendTrack, b: BackendTrack): boolean =>
+  a.encoded === b.encoded || (a.info.uri !== null && a.info.uri === b.info.uri);
+
+function isDuplicate(player: GuildPlayer | undefined, track: BackendTrack): boolean {
+  if (player === undefined) return false;
+  const queued = player.current === null ? player.queue : [player.current, ...player.queue];
+  return queued.some((item) => sameTrack(item.track, track));
+}
+
+/** Applies the guild's rules to what was found: too long, duplicates, queue room. */
+function admit(
+  found: Found,
+  settings: GuildSettings,
+  player: GuildPlayer | undefined,
+):
+  | { readonly ok: true; readonly tracks: BackendTrack[]; readonly truncated: boolean }
+  | { readonly ok: false; readonly refusal: ReturnType<typeof refuse> } {
+  const candidates = found.kind === 'search' ? found.tracks.slice(0, 1) : [...found.tracks];
+  const max = settings.maxTrackDurationMs;
+  const fitting = candidates.filter((t) => max === null || t.info.isStream || t.info.length <= max);
+  if (fitting.length === 0) {
+    return { ok: false, refusal: refuse('TRACK_TOO_LONG', { max: formatDuration(max ?? 0) }) };
+  }
+  const fresh = settings.duplicateGuard ? fitting.filter((t) => !isDuplicate(player, t)) : fitting;
+  if (fresh.length === 0) return { ok: false, refusal: refuse('DUPLICATE_TRACK') };
+  const queued = player?.queue.length ?? 0;
+  // The first track plays at once when nothing is playing: it does not take a queue slot.
+  const playsNow = player?.current == null ? 1 : 0;
+  const room = settings.maxQueueLength - queued + playsNow;
+  if (room <= 0) return { ok: false, refusal: refuse('QUEUE_FULL', { max: settings.maxQueueLength }) };
+  return { ok: true, tracks: fresh.slice(0, room), truncated: fresh.length > room };
+}
+
+/** Time until queue index `index` starts; null when a live stream is ahead. */
+function startsIn(engine: PlayerEngine, player: GuildPlayer, index: number): number | null {
+  const current = player.current;
+  if (current === null) return 0;
+  if (current.track.info.isStream) return null;
+  let ms = Math.max(0, current.track.info.length - engine.position(player));
+  for (const item of player.queue.slice(0, index)) {
+    if (item.track.info.isStream) return null;
+    ms += item.track.info.length;
+  }
+  return ms;
+}
+
+/**
+ * `play`: resolve the query (URL, prefixed search, or plain search through the available sources), apply the
+ * guild's rules, queue at the end / next / now, and start playing when idle.
+ */
+export const play: CommandImpl<'play'> = async (engine, command) => {
+  const { guildId, payload } = command;
+  const identifiers = identifiersFor(payload.query, engine.deps.backend.sources());
+  if (!identifiers.ok) return refuse('INVALID_INPUT', { reason: identifiers.error });
+  const outcome = await search(engine, identifiers.value);
+  if (outcome.kind === 'empty') return refuse('NO_RESULTS');
+  if (outcome.kind === 'error') return refuse('LOAD_FAILED', { reason: outcome.message });
+  if (outcome.tracks.length === 0) return refuse('NO_RESULTS');
+  const settings = await engine.deps.settings.get(guildId);
+  const admitted = admit(outcome, settings, engine.get(guildId));
+  if (!admitted.ok) return admitted.refusal;
+
+  const player = await engine.ensurePlayer(guildId, payload.voiceChannelId, payload.textChannelId);
+  const items = admitted.tracks.map((track): QueuedTrack => ({ track, requester: payload.requester }));
+  const placed = place(engine, player, items, payload.placement, payload.requester);
+  engine.deps.ui.queueChanged(player, 'added');
+  if (placed.startNow) await engine.startCurrent(player, 0);
+  engine.persist(player);
+
+  const first = items[0] as QueuedTrack;
+  return done({
+    firstTrack: toMessageTrack(first),
+    addedCount: items.length,
+    ...(outcome.kind === 'playlist'
+      ? {
+          playlist: {
+            name: outcome.name,
+            trackCount: outcome.tracks.length,
+            truncated: admitted.truncated,
+          },
+        }
+      : {}),
+    position: placed.position,
+    startsInMs: placed.startsInMs,
+  });
+};
+
+function place(
+  engine: PlayerEngine,
+  player: GuildPlayer,
+  items: readonly QueuedTrack[],
+  placement: 'end' | 'next' | 'now',
+  _requester: Requester,
+): { startNow: boolean; position: number; startsInMs: number | null } {
+  const [first, ...rest] = items as [QueuedTrack, ...QueuedTrack[]];
+  if (player.current === null || placement === 'now') {
+    if (player.current !== null) {
+      engine.deps.ui.trackEnd(player.guildId, player.current, 'replaced');
+      player.remember(player.current);
+    }
+    player.current = first;
+    player.paused = false;
+    player.failures = 0;
+    player.queue.unshift(...rest);
+    return { startNow: true, position: 0, startsInMs: 0 };
+  }
+  if (placement === 'next') {
+    player.queue.unshift(...items);
+    return { startNow: false, position: 1, startsInMs: startsIn(engine, player, 0) };
+  }
+  const index = player.queue.length;
+  player.queue.push(...items);
+  return { startNow: false, position: index + 1, startsInMs: startsIn(engine, player, index) };
+}

@@ -1,0 +1,80 @@
+import type { BackendListener } from './backend-events.js';
+import type { BackendTrack } from './backend-track.js';
+import type { LoadOutcome } from './load-outcome.js';
+
+/** A Discord voice event for the bot, as the gateway forwarded it. */
+export type VoicePacket =
+  | {
+      readonly kind: 'state';
+      readonly guildId: string;
+      readonly userId: string;
+      readonly channelId: string | null;
+      readonly sessionId: string;
+      readonly selfDeaf: boolean;
+      readonly selfMute: boolean;
+      readonly serverDeaf: boolean;
+      readonly serverMute: boolean;
+      readonly suppress: boolean;
+    }
+  | {
+      readonly kind: 'server';
+      readonly guildId: string;
+      readonly token: string;
+      readonly endpoint: string | null;
+    };
+
+/** What to play and how. */
+export interface PlayRequest {
+  readonly track: BackendTrack;
+  readonly positionMs: number;
+  readonly paused: boolean;
+  /** Percent, 0 to 200. */
+  readonly volume: number;
+  /** Lavalink filters object, passed as stored. */
+  readonly filters: Readonly<Record<string, unknown>>;
+}
+
+/** Health of one audio node, for metrics and readiness. */
+export interface NodeHealth {
+  readonly id: string;
+  readonly connected: boolean;
+  readonly players: number;
+  readonly playingPlayers: number;
+  /** Frames not sent in the last minute (Lavalink `frameStats.deficit`), 0 when unknown. */
+  readonly frameDeficit: number;
+}
+
+/**
+ * The audio service's only view of Lavalink: nodes, players and voice, with no queue semantics. The real
+ * implementation wraps lavalink-client; everything above it speaks this interface.
+ */
+export interface AudioBackend {
+  /** Connects to the nodes as the bot user; resolves once at least one node is ready. */
+  start(botUserId: string): Promise<void>;
+  close(): Promise<void>;
+  onEvent(listener: BackendListener): void;
+  /** True when at least one node is connected. */
+  available(): boolean;
+  /** Source names the connected nodes list (`http`, `local`, `youtube`...). */
+  sources(): ReadonlySet<string>;
+  load(identifier: string): Promise<LoadOutcome>;
+  /**
+   * Creates the guild's player on the least loaded node (if needed) and asks Discord to join the channel;
+   * `force` asks again even when the player believes it is connected there (rejoin after a loss).
+   */
+  connect(guildId: string, voiceChannelId: string, force?: boolean): Promise<void>;
+  /** Leaves voice and destroys the guild's player. */
+  disconnect(guildId: string): Promise<void>;
+  hasPlayer(guildId: string): boolean;
+  play(guildId: string, request: PlayRequest): Promise<void>;
+  stopTrack(guildId: string): Promise<void>;
+  setPaused(guildId: string, paused: boolean): Promise<void>;
+  seek(guildId: string, positionMs: number): Promise<void>;
+  setVolume(guildId: string, volume: number): Promise<void>;
+  /** Estimated playback position of the guild's track, or undefined without a player. */
+  position(guildId: string): number | undefined;
+  /** Id of the node the guild's player is on. */
+  nodeOf(guildId: string): string | undefined;
+  forwardVoice(packet: VoicePacket): Promise<void>;
+  nodes(): readonly NodeHealth[];
+}
