@@ -5,6 +5,7 @@ import type { WavFormat } from '../decoders/wav-header.js';
 import { LOOKAHEAD_FRAMES, REFILL_BELOW_FRAMES, REWIND_KEEP_FRAMES } from './constants.js';
 import type { EngineException, EngineTrack, Filters, OpenedInput } from './engine-contract.js';
 import type { EngineMetrics } from './engine-metrics.js';
+import { InputPump } from './input-pump.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
 import type { FromWorker, ToWorker } from './worker/worker-protocol.js';
 
@@ -54,7 +55,7 @@ export class TrackSession {
   private closed = false;
   /** The worker was told to start the current generation (render requests before that would be dropped). */
   private started = false;
-  private input: Readable | null = null;
+  private input: InputPump | null = null;
   private seekIndex: { index: ByteSeekIndex; wavFormat: WavFormat | null } | null = null;
   private readonly backoff = new ReconnectBackoff();
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -228,42 +229,22 @@ export class TrackSession {
   }
 
   private attach(stream: Readable, gen: number): void {
-    this.input = stream;
-    const { playerId, send } = this.options;
-    stream.on('data', (chunk: Buffer | string) => {
-      if (gen !== this.gen) return;
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      send({
-        type: 'input',
-        player: playerId,
-        gen,
-        chunk: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
-      });
-      // One chunk per request: the worker asks again while its queue is below its low-water mark.
-      stream.pause();
+    const { playerId, send, track, logger } = this.options;
+    this.input = new InputPump(stream, { player: playerId, gen }, send, {
+      // A live stream that ends or breaks first plays out what the worker holds; the reconnect follows
+      // when the worker reports the end (see onSourceEnded), so a drop costs only the reconnect time.
+      onEnd: () => this.input?.end(),
+      onError: (error) => {
+        if (!track.isStream) return this.onInputLost(error, this.lastPositionMs);
+        logger.warn({ err: error, track: track.identifier }, 'stream broke');
+        this.input?.end();
+      },
     });
-    // A live stream that ends or breaks first plays out what the worker holds; the reconnect follows when
-    // the worker reports the end (see onSourceEnded), so a drop costs only the reconnect time.
-    stream.once('end', () => {
-      if (gen === this.gen) send({ type: 'inputEnd', player: playerId, gen });
-    });
-    stream.once('error', (error) => {
-      if (gen !== this.gen) return;
-      if (this.options.track.isStream) {
-        this.options.logger.warn({ err: error, track: this.options.track.identifier }, 'stream broke');
-        send({ type: 'inputEnd', player: playerId, gen });
-      } else this.onInputLost(error, this.lastPositionMs);
-    });
-    stream.pause();
   }
 
   private dropInput(): void {
-    const input = this.input;
+    this.input?.close();
     this.input = null;
-    if (input === null) return;
-    input.removeAllListeners('data');
-    input.on('error', () => undefined);
-    input.destroy();
   }
 
   /** A live stream that drops is reopened with backoff; a file that fails is a load failure. */
