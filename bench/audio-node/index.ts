@@ -152,6 +152,12 @@ async function runStep(players: number): Promise<StepResult> {
 
 const floor = await measureFloor();
 console.log(`audio-node bench on ${availableParallelism()} cores (shared with whatever else runs here)`);
+console.log(
+  'players: MP3 64 kbit/s 44.1 kHz, volume 80, 4-band equalizer; voice to a null sink, so the cost is',
+);
+console.log(
+  'decode + resample + DSP + Opus encode + pacing (no UDP, no encryption); CPU = whole process, all threads',
+);
 console.log(`floor: bare MP3 decode + Opus encode = ${floor.toFixed(2)} ms CPU per second of audio\n`);
 console.log('players  cpu/stream(ms/s)  x floor  deficit   nulled  event-loop p99');
 const results: StepResult[] = [];
