@@ -27,8 +27,9 @@ export class NodeVoiceAdapter {
   public readonly creator: DiscordGatewayAdapterCreator = (methods) => {
     this.methods = methods;
     return {
-      sendPayload: (payload: { op?: number }) => {
-        if (payload.op !== GATEWAY_VOICE_STATE_UPDATE) return true;
+      sendPayload: (payload: { op?: number; d?: { channel_id?: string | null } }) => {
+        // A leave (channel null) needs no answer: the connection is being destroyed or disconnected.
+        if (payload.op !== GATEWAY_VOICE_STATE_UPDATE || payload.d?.channel_id == null) return true;
         if (this.closesSinceReady > MAX_REJOINS_WITHOUT_READY) return false;
         queueMicrotask(() => this.feed());
         return true;
