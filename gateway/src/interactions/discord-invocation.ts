@@ -125,6 +125,9 @@ export function discordInvocation(
         void (await interaction.respond([...choices])),
     };
   }
+  // A refusal after a public defer goes out as an ephemeral follow-up; the "thinking" placeholder it would
+  // leave behind is deleted so only the invoking user sees anything.
+  let originalShown = false;
   return {
     ...base,
     kind: 'command',
@@ -141,8 +144,17 @@ export function discordInvocation(
       void (await interaction.deferReply(
         options?.ephemeral === true ? { flags: MessageFlags.Ephemeral } : {},
       )),
-    editReply: async (message) => void (await interaction.editReply(body(message))),
-    followUp: async (message) => void (await interaction.followUp(replyBody(message))),
+    editReply: async (message) => {
+      originalShown = true;
+      await interaction.editReply(body(message));
+    },
+    followUp: async (message) => {
+      await interaction.followUp(replyBody(message));
+      if (interaction.deferred && !originalShown && message.ephemeral === true) {
+        originalShown = true;
+        await interaction.deleteReply();
+      }
+    },
     respondChoices: () => Promise.resolve(),
   };
 }

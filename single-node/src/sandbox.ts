@@ -1,0 +1,123 @@
+/* eslint-disable no-console -- a command-line tool: printing instructions is its job (like the cli.ts files) */
+/**
+ * `npm run sandbox`: try the bot without Discord. Starts the Discord simulator, seeds a guild with users,
+ * serves a few generated tones over HTTP, and starts the bot in single-node mode (`npm start`) pointed at
+ * the simulator with a fresh data directory; then prints how to act as a user through the control API.
+ * Ctrl+C stops everything.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSimulator } from '@discord-bot/discord-sim';
+import { startToneServer } from './sandbox/tone-server.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Port of the simulator; override with SANDBOX_PORT. */
+const DEFAULT_SIM_PORT = 8990;
+/** The simulator's CA lives here so NODE_EXTRA_CA_CERTS stays valid across runs. */
+const CA_DIR = join(ROOT, '.sim', 'ca');
+/** A token shaped like Discord's: its first segment is the base64 bot id (123456789012345678). */
+const SANDBOX_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.sandbox.sandbox';
+/** How long the bot may take to start and register its commands. */
+const BOT_READY_TIMEOUT_MS = 120_000;
+
+const TONES = [
+  { name: 'a440', hz: 440, seconds: 120 },
+  { name: 'a880', hz: 880, seconds: 120 },
+  { name: 'e660', hz: 660, seconds: 60 },
+] as const;
+
+const simPort = Number(process.env['SANDBOX_PORT'] ?? DEFAULT_SIM_PORT);
+const sim = await startSimulator({ port: simPort, caDir: CA_DIR });
+const tones = await startToneServer(TONES);
+
+const alice = sim.createUser({ username: 'alice' }).id;
+const guild = sim.createGuild({ name: 'Sandbox', ownerId: alice });
+const bob = sim.createUser({ username: 'bob', guildId: guild.id }).id;
+const dj = sim.createRole({ guildId: guild.id, name: 'DJ', permissions: '0' }).id;
+const carol = sim.createUser({ username: 'carol', guildId: guild.id, roles: [dj] }).id;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'discord-bot-sandbox-'));
+const logPath = join(dataDir, 'bot.log');
+const log = createWriteStream(logPath);
+const bot = spawn('npm', ['start', '--silent'], {
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    DISCORD_TOKEN: SANDBOX_TOKEN,
+    DISCORD_API_BASE: sim.restBase,
+    NODE_EXTRA_CA_CERTS: sim.caPath,
+    DATA_DIR: dataDir,
+    DEV_GUILD_ID: guild.id,
+    AUDIO_NODE_HTTP_ALLOWLIST: '127.0.0.1',
+    LOG_FORMAT: 'json',
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+bot.stdout.pipe(log);
+bot.stderr.pipe(log);
+
+let stopping = false;
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('\nStopping the sandbox…');
+    if (bot.exitCode === null) {
+      const exited = new Promise((done) => bot.once('exit', done));
+      bot.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
+      if (bot.exitCode === null) bot.kill('SIGKILL');
+    }
+    await tones.close();
+    await sim.stop();
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+bot.once('exit', (exitCode) => {
+  if (stopping) return;
+  console.error(`The bot exited (code ${exitCode}); its log: ${logPath}`);
+  void stop(1);
+});
+
+console.log(`Simulator on ${sim.baseUrl}; starting the bot (log: ${logPath})…`);
+try {
+  await sim.waitForCommand('play', { guildId: guild.id, timeoutMs: BOT_READY_TIMEOUT_MS });
+} catch {
+  console.error(`The bot did not register its commands in time; see ${logPath}`);
+  await stop(1);
+}
+
+const api = `${sim.baseUrl}/_sim`;
+const json = (body: object) => `-H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+const command = (userId: string, name: string, options: object = {}) =>
+  `curl -s ${api}/interactions ${json({ userId, guildId: guild.id, channelId: guild.textChannelId, command: name, options })}`;
+
+console.log(`
+The sandbox is ready: guild "Sandbox" with #general (${guild.textChannelId}) and voice "General" (${guild.voiceChannelId}).
+Users: alice ${alice} (owner), bob ${bob}, carol ${carol} (role DJ ${dj}). Tracks: ${TONES.map((t) => tones.urlOf(t.name)).join(' ')}
+
+Act as alice:
+  # join the voice channel
+  curl -s ${api}/voice ${json({ userId: alice, guildId: guild.id, channelId: guild.voiceChannelId })}
+  # /play a tone (answers {"id": "<interaction id>"})
+  ${command(alice, 'play', { query: tones.urlOf('a440') })}
+  # see the bot's answer to that interaction
+  curl -s ${api}/interactions/<interaction id>
+  # listen: dominant frequency, level and packet rate of what the bot plays
+  curl -s '${api}/voice/${guild.id}/audio?windowMs=1000'
+  # more commands: /pause, /resume, /skip, /volume, /seek, /queue, /nowplaying, /loop, /stop, /leave…
+  ${command(alice, 'volume', { percent: 50 })}
+  ${command(alice, 'seek', { position: '1:00' })}
+  # the channel, with the live now-playing message and its buttons (ids in "components")
+  curl -s ${api}/channels/${guild.textChannelId}/messages
+  # press a button of a message (customId np:pause, np:skip, np:loop:track, queue:2…)
+  curl -s ${api}/components ${json({ userId: alice, messageId: '<message id>', customId: 'np:pause' })}
+  # kick the bot from voice
+  curl -s ${api}/voice ${json({ userId: '123456789012345678', guildId: guild.id, channelId: null })}
+
+The simulator's control API is described in packages/discord-sim/README.md. Ctrl+C stops everything.`);
