@@ -120,7 +120,9 @@ export class TrackRenderer {
    */
   public rewind(seq: number): boolean {
     const mark = this.marks.get(seq);
-    if (mark === undefined || this.ended || !this.producer.rewind(mark)) return false;
+    if (mark === undefined || !this.producer.rewind(mark)) return false;
+    // The last frames may be re-rendered too: the retained audio outlives the end of the input.
+    this.ended = false;
     for (const later of this.marks.keys()) if (later >= seq) this.marks.delete(later);
     this.nextSeq = seq;
     return true;
