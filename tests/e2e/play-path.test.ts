@@ -1,0 +1,186 @@
+import type { InteractionView } from '@discord-bot/discord-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killAll } from '../support/spawn-entry.js';
+import { BOT_USER_ID, startBotUnderTest, type BotUnderTest, type Mode } from './support/bot-under-test.js';
+import { waitUntil } from './support/wait-until.js';
+
+/** The issue's promise: music within 3 s of the slash command. */
+const FIRST_AUDIO_DEADLINE_MS = 3_000;
+const distributedServers =
+  process.env['TEST_DATABASE_URL'] !== undefined && process.env['TEST_REDIS_URL'] !== undefined;
+
+const MODES: { mode: Mode; skip: boolean }[] = [
+  { mode: 'single-node', skip: false },
+  { mode: 'distributed', skip: !distributedServers },
+];
+
+describe.each(MODES)('GIVEN the bot in $mode mode against the simulator', ({ mode, skip }) => {
+  let bot: BotUnderTest;
+
+  beforeAll(async () => {
+    if (!skip) bot = await startBotUnderTest(mode);
+  }, 120_000);
+  afterAll(async () => {
+    await bot?.stop();
+    killAll();
+  }, 60_000);
+
+  function command(name: string, options: Record<string, string | number> = {}, userId = bot.users.alice) {
+    const { guild } = bot;
+    return bot.sim.invokeCommand({
+      userId,
+      guildId: guild.id,
+      channelId: guild.textChannelId,
+      command: name,
+      options,
+    }).id;
+  }
+
+  /** The visible answer: the ephemeral follow-up of a refusal, else the (edited) reply. */
+  async function answer(id: string): Promise<{ text: string; ephemeral: boolean; view: InteractionView }> {
+    const view = await waitUntil(
+      () => bot.sim.interaction(id),
+      (v) => {
+        if (v.error !== undefined && v.error !== null) throw new Error(`interaction failed: ${v.error}`);
+        return v.followUps.length > 0 || (v.response !== null && v.response.content !== '');
+      },
+      15_000,
+      `answer to ${id}`,
+    );
+    const followUp = view.followUps[0];
+    if (followUp !== undefined) return { text: followUp.content, ephemeral: followUp.ephemeral, view };
+    return { text: view.response?.content ?? '', ephemeral: view.ephemeral, view };
+  }
+
+  const audio = (windowMs = 300) => bot.sim.audio(bot.guild.id, windowMs);
+  const nowPlaying = () =>
+    bot.sim
+      .channelMessages(bot.guild.textChannelId)
+      .filter((message) => message.embeds.length > 0)
+      .at(-1);
+
+  it.skipIf(skip)(
+    'a user outside the voice channel gets an ephemeral refusal, acknowledged within 3 s',
+    async () => {
+      const id = command('pause', {}, bot.users.bob);
+      const { text, ephemeral, view } = await answer(id);
+      expect(text).toContain('Join a voice channel first.');
+      expect(ephemeral).toBe(true);
+      expect(view.ackMs).toBeLessThan(3_000);
+      await waitUntil(
+        () => bot.sim.interaction(id).response,
+        (response) => response === null,
+        5_000,
+        'placeholder deleted',
+      );
+    },
+  );
+
+  it.skipIf(skip)(
+    'a user joins voice and /play an HTTP file: the simulator hears 440 Hz within 3 s',
+    async () => {
+      bot.sim.setVoiceState({
+        userId: bot.users.alice,
+        guildId: bot.guild.id,
+        channelId: bot.guild.voiceChannelId,
+      });
+      const started = Date.now();
+      const id = command('play', { query: bot.tones.urlOf('a440') });
+      await bot.sim.waitForAudio({ guildId: bot.guild.id, hz: 440, windowMs: 200, timeoutMs: 15_000 });
+      const elapsed = Date.now() - started;
+      expect((await answer(id)).text).toContain('Playing now');
+      expect(elapsed, 'ms from /play to hearing 440 Hz').toBeLessThanOrEqual(FIRST_AUDIO_DEADLINE_MS);
+    },
+  );
+
+  it.skipIf(skip)('the now-playing message shows the track, its requester and the controls', async () => {
+    const message = await waitUntil(
+      nowPlaying,
+      (m) => m?.embeds[0]?.title === 'a440.wav',
+      10_000,
+      'now playing',
+    );
+    const text = JSON.stringify(message);
+    expect(text).toContain(`<@${bot.users.alice}>`);
+    expect(text).toContain('np:pause');
+    expect(text).toContain('np:skip');
+  });
+
+  it.skipIf(skip)('/pause makes it silent and /resume brings the tone back', async () => {
+    expect((await answer(command('pause'))).text).toContain('Paused');
+    await waitUntil(
+      () => audio(),
+      (a) => a.rmsDbfs <= -100,
+      3_000,
+      'silence',
+    );
+    expect((await answer(command('resume'))).text).toContain('Resumed');
+    await bot.sim.waitForAudio({ guildId: bot.guild.id, hz: 440, windowMs: 200, timeoutMs: 3_000 });
+  });
+
+  it.skipIf(skip)('/play a second file then /skip: 880 Hz, and the now-playing message follows', async () => {
+    expect((await answer(command('play', { query: bot.tones.urlOf('a880') }))).text).toContain(
+      'Queued at #1',
+    );
+    expect((await answer(command('skip'))).text).toContain('Skipped');
+    await bot.sim.waitForAudio({ guildId: bot.guild.id, hz: 880, windowMs: 200, timeoutMs: 3_000 });
+    const message = await waitUntil(nowPlaying, (m) => m?.embeds[0]?.title === 'a880.wav', 12_000, 'updated');
+    expect(message?.editCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it.skipIf(skip)('/volume 50 lowers the level by about 6 dB', async () => {
+    await bot.sim.waitForAudio({ guildId: bot.guild.id, hz: 880, windowMs: 1_000, timeoutMs: 5_000 });
+    const before = audio(1_000).rmsDbfs;
+    expect((await answer(command('volume', { percent: 50 }))).text).toContain('50%');
+    const after = await waitUntil(
+      () => audio(500).rmsDbfs,
+      (level) => Math.abs(before - level - 6) < 1.5,
+      5_000,
+      `about -6 dB from ${before}`,
+    );
+    expect(before - after).toBeGreaterThan(4.5);
+  });
+
+  it.skipIf(skip)('/seek 0:45 moves within the track and it keeps playing', async () => {
+    expect((await answer(command('seek', { position: '0:45' }))).text).toContain('Moved to 0:45');
+    await bot.sim.waitForAudio({ guildId: bot.guild.id, hz: 880, windowMs: 500, timeoutMs: 3_000 });
+  });
+
+  it.skipIf(skip)('a gateway disconnect and resume changes nothing audible', async () => {
+    bot.sim.fault({ kind: 'gateway-disconnect' });
+    await bot.gateway.waitForLine(/shard resumed/, 20_000);
+    const heard = await bot.sim.waitForAudio({
+      guildId: bot.guild.id,
+      hz: 880,
+      windowMs: 2_000,
+      minPacketsPerSecond: 45,
+      noGaps: true,
+      timeoutMs: 5_000,
+    });
+    expect(heard.gaps).toBe(0);
+    expect((await answer(command('loop', { mode: 'track' }))).text).toContain('Looping the current track');
+  });
+
+  it.skipIf(skip)(
+    'a user kicks the bot from voice: the player is cleaned up and nothing crashes',
+    async () => {
+      bot.sim.setVoiceState({ userId: BOT_USER_ID, guildId: bot.guild.id, channelId: null });
+      await waitUntil(
+        () => audio(),
+        (a) => !a.connected || a.rmsDbfs <= -100,
+        5_000,
+        'silence after the kick',
+      );
+      const disabled = await waitUntil(
+        nowPlaying,
+        (m) => JSON.stringify(m?.components ?? []).includes('"disabled":true'),
+        12_000,
+        'controls disabled',
+      );
+      expect(JSON.stringify(disabled?.components)).not.toContain('"disabled":false');
+      const after = await answer(command('nowplaying'));
+      expect(after.text).toContain('Nothing is playing');
+      for (const entry of bot.processes) expect(entry.child.exitCode).toBeNull();
+    },
+  );
+});
