@@ -74,38 +74,50 @@ export class Biquad {
   }
 }
 
-/** One biquad section applied to both channels of a stereo frame in a single pass. */
-export class StereoBiquad {
-  private l1 = 0;
-  private l2 = 0;
-  private r1 = 0;
-  private r2 = 0;
+/**
+ * A cascade of biquad sections applied to both channels of a stereo frame in one pass over the samples
+ * (each sample runs through every section while in registers, instead of one pass per section).
+ */
+export class StereoBiquadCascade {
+  private readonly c: Float64Array;
+  /** Per section: left z1, left z2, right z1, right z2. */
+  private readonly z: Float64Array;
 
-  public constructor(private readonly c: BiquadCoefficients) {}
+  public constructor(sections: readonly BiquadCoefficients[]) {
+    this.c = Float64Array.from(sections.flatMap(({ b0, b1, b2, a1, a2 }) => [b0, b1, b2, a1, a2]));
+    this.z = new Float64Array(sections.length * 4);
+  }
+
+  public get length(): number {
+    return this.z.length / 4;
+  }
 
   public process(left: Float32Array, right: Float32Array): void {
-    const { b0, b1, b2, a1, a2 } = this.c;
-    let l1 = this.l1;
-    let l2 = this.l2;
-    let r1 = this.r1;
-    let r2 = this.r2;
+    const c = this.c;
+    const z = this.z;
+    const sections = this.length;
     for (let i = 0; i < left.length; i++) {
-      const xl = left[i] ?? 0;
-      const yl = b0 * xl + l1;
-      l1 = b1 * xl - a1 * yl + l2;
-      l2 = b2 * xl - a2 * yl;
-      left[i] = yl;
-      const xr = right[i] ?? 0;
-      const yr = b0 * xr + r1;
-      r1 = b1 * xr - a1 * yr + r2;
-      r2 = b2 * xr - a2 * yr;
-      right[i] = yr;
+      let l = left[i] ?? 0;
+      let r = right[i] ?? 0;
+      for (let s = 0, k = 0, q = 0; s < sections; s++, k += 5, q += 4) {
+        const b0 = c[k] ?? 0;
+        const b1 = c[k + 1] ?? 0;
+        const b2 = c[k + 2] ?? 0;
+        const a1 = c[k + 3] ?? 0;
+        const a2 = c[k + 4] ?? 0;
+        const yl = b0 * l + (z[q] ?? 0);
+        z[q] = b1 * l - a1 * yl + (z[q + 1] ?? 0);
+        z[q + 1] = b2 * l - a2 * yl;
+        const yr = b0 * r + (z[q + 2] ?? 0);
+        z[q + 2] = b1 * r - a1 * yr + (z[q + 3] ?? 0);
+        z[q + 3] = b2 * r - a2 * yr;
+        l = yl;
+        r = yr;
+      }
+      left[i] = l;
+      right[i] = r;
     }
     // Denormals cost a lot on x86 and are inaudible: flush them.
-    const flush = (value: number): number => (Math.abs(value) < 1e-20 ? 0 : value);
-    this.l1 = flush(l1);
-    this.l2 = flush(l2);
-    this.r1 = flush(r1);
-    this.r2 = flush(r2);
+    for (let q = 0; q < z.length; q++) if (Math.abs(z[q] ?? 0) < 1e-20) z[q] = 0;
   }
 }

@@ -1,4 +1,4 @@
-import { peaking, StereoBiquad } from './biquad.js';
+import { peaking, StereoBiquadCascade, type BiquadCoefficients } from './biquad.js';
 import { DSP_SAMPLE_RATE, type StereoFilter } from './stereo-filter.js';
 
 /** Lavalink's 15 band centres, Hz. */
@@ -21,23 +21,25 @@ export function bandGainDb(gain: number): number {
 
 /** 15-band equalizer: a cascade of peaking sections, one per band whose gain is not 0 (flat bands cost nothing). */
 export class Equalizer implements StereoFilter {
-  private readonly sections: StereoBiquad[] = [];
+  private readonly cascade: StereoBiquadCascade;
 
   public constructor(bands: readonly { band: number; gain: number }[]) {
+    const sections: BiquadCoefficients[] = [];
     const gains = new Map<number, number>();
     for (const { band, gain } of bands) gains.set(band, gain);
     for (const [band, gain] of gains) {
       const frequency = EQUALIZER_BANDS_HZ[band];
       if (frequency === undefined || gain === 0) continue;
-      this.sections.push(new StereoBiquad(peaking(DSP_SAMPLE_RATE, frequency, BAND_Q, bandGainDb(gain))));
+      sections.push(peaking(DSP_SAMPLE_RATE, frequency, BAND_Q, bandGainDb(gain)));
     }
+    this.cascade = new StereoBiquadCascade(sections);
   }
 
   public get active(): boolean {
-    return this.sections.length > 0;
+    return this.cascade.length > 0;
   }
 
   public process(left: Float32Array, right: Float32Array): void {
-    for (const section of this.sections) section.process(left, right);
+    this.cascade.process(left, right);
   }
 }

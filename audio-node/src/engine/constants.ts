@@ -3,15 +3,15 @@
 /** One Opus frame: 20 ms of 48 kHz stereo. */
 export const FRAME_DURATION_MS = 20;
 /**
- * Frames rendered ahead of the pacer (400 ms): absorbs worker scheduling hiccups on a busy machine. Filter
+ * Frames rendered ahead of the pacer (500 ms): absorbs worker scheduling hiccups on a busy machine. Filter
  * and volume changes do not wait for it: they re-render all but {@link REWIND_KEEP_FRAMES} of it.
  */
-export const LOOKAHEAD_FRAMES = 20;
+export const LOOKAHEAD_FRAMES = 25;
 /**
- * Refill once this few frames are queued or requested, asking for the rest of the lookahead in one message:
- * batches worker round trips (8 frames each) instead of one message per frame per player.
+ * Refill once this few frames are queued or requested (200 ms), asking for the rest of the lookahead in one
+ * message: worker round trips carry 15 frames each instead of one message per frame per player.
  */
-export const REFILL_BELOW_FRAMES = 12;
+export const REFILL_BELOW_FRAMES = 10;
 /** Frames kept playing (60 ms) while the worker re-renders the lookahead after a filter or volume change. */
 export const REWIND_KEEP_FRAMES = 3;
 /**

@@ -24,7 +24,7 @@ export class EngineMetrics implements EngineFrameCounters {
     });
     this.encode = new Histogram({
       name: 'audio_node_encode_seconds',
-      help: 'Time to Opus-encode one 20 ms frame in a pipeline worker',
+      help: 'Time to Opus-encode one 20 ms frame in a pipeline worker (mean of each rendered batch)',
       buckets: CODEC_BUCKETS,
       registers,
     });
@@ -54,7 +54,7 @@ export class EngineMetrics implements EngineFrameCounters {
 
   public observe(timings: RenderTimings): void {
     if (this.decode !== null) for (const seconds of timings.decode) this.decode.observe(seconds);
-    if (this.encode !== null) for (const seconds of timings.encode) this.encode.observe(seconds);
+    if (this.encode !== null && timings.encodePerFrame !== null) this.encode.observe(timings.encodePerFrame);
   }
 
   public snapshot(): EngineFrameCounters {

@@ -105,7 +105,11 @@ async function pump(player: number, entry: PlayerPipeline): Promise<void> {
     reportSeekIndex(player, entry);
     // A batch rendered across a rewind carries old settings and reissued numbers: not sent.
     if (entry.epoch === epoch && (batch.frames.length > 0 || batch.ended)) {
-      const timings = { decode: batch.decodeSeconds, encode: batch.encodeSeconds };
+      const frames = batch.frames.length;
+      const timings = {
+        decode: batch.decodeSeconds,
+        encodePerFrame: frames === 0 ? null : batch.encodeSeconds / frames,
+      };
       const { firstSeq, positionsMs, ended } = batch;
       const lengths = batch.frames.map((frame) => frame.length);
       const packed = new Uint8Array(lengths.reduce((sum, length) => sum + length, 0));

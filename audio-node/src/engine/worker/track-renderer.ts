@@ -27,7 +27,8 @@ export interface RenderedBatch {
   readonly positionsMs: number[];
   readonly ended: boolean;
   readonly decodeSeconds: number[];
-  readonly encodeSeconds: number[];
+  /** Total Opus encode time of the batch. */
+  encodeSeconds: number;
 }
 
 /** One track's worker-side pipeline: queued bytes -> decoder -> skip -> frames -> filters -> volume -> Opus. */
@@ -88,7 +89,7 @@ export class TrackRenderer {
       positionsMs: [],
       ended: false,
       decodeSeconds: [],
-      encodeSeconds: [],
+      encodeSeconds: 0,
     };
     while (batch.frames.length < count && !this.ended) {
       while (this.producer.bufferedSource < this.producer.sourceNeeded() && (await this.decodeMore(batch))) {
@@ -106,7 +107,7 @@ export class TrackRenderer {
       const packet = this.encoder.encode(
         toInt16Interleaved(this.producer.left, this.producer.right, this.pcm, from, to),
       );
-      batch.encodeSeconds.push((performance.now() - started) / 1000);
+      batch.encodeSeconds += (performance.now() - started) / 1000;
       batch.frames.push(packet);
       batch.positionsMs.push(this.positionMs());
       this.remember(this.nextSeq++);

@@ -59,7 +59,8 @@ export type ToWorker =
 /** Per-call timings in seconds, for the engine's histograms. */
 export interface RenderTimings {
   readonly decode: readonly number[];
-  readonly encode: readonly number[];
+  /** Mean Opus encode time per frame in this batch (one observation per batch keeps messages small). */
+  readonly encodePerFrame: number | null;
 }
 
 export type FromWorker =
