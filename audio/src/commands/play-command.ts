@@ -121,7 +121,6 @@ function place(
     }
     player.current = first;
     player.paused = false;
-    player.failures = 0;
     player.queue.unshift(...rest);
     return { startNow: true, position: 0, startsInMs: 0 };
   }

@@ -55,6 +55,8 @@ export interface AudioHarness {
   request<T extends CommandType>(type: T, payload: CommandPayloadInput<T>): Promise<CommandOutcome<T>>;
   /** `play` of a media path for alice, in her voice channel. */
   play(path: string, placement?: 'end' | 'next' | 'now'): Promise<CommandOutcome<'play'>>;
+  /** Waits for a `track.start` published after the `ui` event count `mark` (so no earlier audio counts). */
+  started(mark: number, timeoutMs?: number): Promise<void>;
   /** Waits until the simulator hears `hz` in the guild. */
   hear(hz: number, timeoutMs?: number): Promise<void>;
   /** Stops the service and its node and starts fresh ones on the same database (a restart). */
@@ -167,6 +169,13 @@ export async function startAudioHarness(
         voiceChannelId: guild.voiceChannelId,
         textChannelId: guild.textChannelId,
       });
+    },
+    async started(mark, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!ui.slice(mark).some((event) => event.type === 'track.start')) {
+        if (Date.now() > deadline) throw new Error('no track started');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     async hear(hz, timeoutMs = 10_000) {
       await sim.waitForAudio({ guildId: guild.id, hz, tolerance: 0.03, windowMs: 500, timeoutMs });

@@ -30,7 +30,7 @@ interface RawVoiceState {
   guild_id: string;
   user_id: string;
   channel_id: string | null;
-  session_id: string;
+  session_id: string | null;
   self_deaf?: boolean;
   self_mute?: boolean;
   deaf?: boolean;
@@ -47,7 +47,7 @@ function toAudioMessage(packet: { t?: string | null; d?: unknown }): ToAudioMess
       {
         userId: d.user_id,
         channelId: d.channel_id,
-        sessionId: d.session_id,
+        sessionId: d.session_id ?? '',
         isBot: d.member?.user?.bot ?? d.user_id === BOT_USER_ID,
         selfDeaf: d.self_deaf ?? false,
         selfMute: d.self_mute ?? false,

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { identifiersFor } from '../src/commands/search-sources.js';
+import { toBackendEvent } from '../src/lavalink/backend-events.js';
+import { parseLoadResult } from '../src/lavalink/load-outcome.js';
+import { describeFailure } from '../src/player/failure-reason.js';
+import { GuildMutex } from '../src/player/guild-mutex.js';
+import { VoiceRoster } from '../src/voice/voice-roster.js';
+
+const track = (title: string) => ({
+  encoded: `enc-${title}`,
+  info: {
+    identifier: title,
+    title,
+    author: 'a',
+    length: 1_000,
+    isStream: false,
+    isSeekable: true,
+    sourceName: 'http',
+  },
+  pluginInfo: {},
+});
+
+describe('search sources', () => {
+  it('GIVEN a URL THEN it is loaded as is', () => {
+    expect(identifiersFor(' https://x.test/a.mp3 ', new Set())).toEqual({
+      ok: true,
+      value: ['https://x.test/a.mp3'],
+    });
+  });
+  it('GIVEN a prefix whose source the node lacks THEN the answer says it is unavailable', () => {
+    const result = identifiersFor('ytsearch:song', new Set(['http', 'local']));
+    expect(result.ok ? null : result.error).toMatch(/YouTube/);
+  });
+  it('GIVEN a plain query THEN every available source is tried in order, once each', () => {
+    expect(identifiersFor('song', new Set(['local', 'youtube', 'soundcloud']))).toEqual({
+      ok: true,
+      value: ['ytsearch:song', 'scsearch:song', 'local:song'],
+    });
+  });
+  it('GIVEN no search source THEN a plain query is refused', () => {
+    expect(identifiersFor('song', new Set(['http'])).ok).toBe(false);
+  });
+});
+
+describe('Lavalink protocol at the edge', () => {
+  it('GIVEN each load type THEN it reads as a typed outcome; empty data is null', () => {
+    expect(parseLoadResult({ loadType: 'empty', data: null })).toEqual({ kind: 'empty' });
+    expect(parseLoadResult({ loadType: 'track', data: track('a') })).toMatchObject({
+      kind: 'track',
+      tracks: [{ encoded: 'enc-a' }],
+    });
+    expect(
+      parseLoadResult({
+        loadType: 'playlist',
+        data: { info: { name: 'P', selectedTrack: -1 }, pluginInfo: {}, tracks: [track('a'), track('b')] },
+      }),
+    ).toMatchObject({ kind: 'playlist', name: 'P', tracks: [{}, {}] });
+    expect(
+      parseLoadResult({ loadType: 'error', data: { message: 'blocked', severity: 'common', cause: '' } }),
+    ).toEqual({
+      kind: 'error',
+      message: 'blocked',
+      severity: 'common',
+    });
+    expect(parseLoadResult('garbage').kind).toBe('error');
+  });
+  it('GIVEN node events THEN track events are translated and other ops ignored', () => {
+    expect(
+      toBackendEvent({
+        op: 'event',
+        type: 'TrackEndEvent',
+        guildId: '1',
+        track: track('a'),
+        reason: 'finished',
+      }),
+    ).toEqual({
+      type: 'trackEnd',
+      guildId: '1',
+      encoded: 'enc-a',
+      reason: 'finished',
+    });
+    expect(toBackendEvent({ op: 'playerUpdate', guildId: '1' })).toBeUndefined();
+    expect(
+      toBackendEvent({
+        op: 'event',
+        type: 'TrackEndEvent',
+        guildId: '1',
+        track: track('a'),
+        reason: 'weird',
+      }),
+    ).toBeUndefined();
+  });
+});
+
+describe('failure reasons', () => {
+  it('GIVEN source messages THEN users read blocked, region, unavailable, or the message shortened', () => {
+    expect(describeFailure('Sign in to confirm you’re not a bot')).toBe('the source blocked playback');
+    expect(describeFailure('This video is not available in your country')).toBe(
+      'not available in this region',
+    );
+    expect(describeFailure('HTTP 404 from source')).toBe('the source says it is unavailable');
+    expect(describeFailure('x'.repeat(400)).length).toBeLessThanOrEqual(150);
+  });
+});
+
+describe('GuildMutex', () => {
+  it('GIVEN tasks of one guild THEN they run one at a time in order, other guilds in parallel, and a failure does not block', async () => {
+    const mutex = new GuildMutex();
+    const log: string[] = [];
+    const slow = (name: string, ms: number) => async () => {
+      log.push(`${name}>`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      log.push(`${name}<`);
+    };
+    const a1 = mutex.run('a', slow('a1', 30));
+    const failing = mutex.run('a', () => Promise.reject(new Error('boom')));
+    const a2 = mutex.run('a', slow('a2', 1));
+    const b1 = mutex.run('b', slow('b1', 1));
+    await Promise.all([a1, a2, b1, failing.catch(() => undefined)]);
+    expect(log.indexOf('a1<')).toBeLessThan(log.indexOf('a2>'));
+    expect(log.indexOf('b1<')).toBeLessThan(log.indexOf('a1<'));
+    await expect(failing).rejects.toThrow('boom');
+  });
+});
+
+describe('VoiceRoster', () => {
+  it('GIVEN no event for a guild THEN the bot is never alone; after the last listener leaves it is', () => {
+    const roster = new VoiceRoster();
+    expect(roster.isAlone('g', 'c')).toBe(false);
+    roster.update('g', 'alice', 'c');
+    expect(roster.isAlone('g', 'c')).toBe(false);
+    roster.update('g', 'alice', 'other');
+    expect(roster.isAlone('g', 'c')).toBe(true);
+  });
+});
