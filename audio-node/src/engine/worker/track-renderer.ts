@@ -39,6 +39,8 @@ export class TrackRenderer {
   private decoder: StreamDecoder | null = null;
   private flushed = false;
   private ended = false;
+  /** Freed while a render awaited an async decoder: stop without touching (or re-creating) the decoder. */
+  private freed = false;
   private readonly producer = new FrameProducer();
   private readonly chain = new FilterChain();
   private readonly pcm = Buffer.alloc(FRAME_SAMPLES * 4);
@@ -91,7 +93,7 @@ export class TrackRenderer {
       decodeSeconds: [],
       encodeSeconds: 0,
     };
-    while (batch.frames.length < count && !this.ended) {
+    while (batch.frames.length < count && !this.ended && !this.freed) {
       while (this.producer.bufferedSource < this.producer.sourceNeeded() && (await this.decodeMore(batch))) {
         // decode until a frame's worth of source is buffered or input runs out
       }
@@ -130,6 +132,7 @@ export class TrackRenderer {
   }
 
   public free(): void {
+    this.freed = true;
     this.decoder?.free();
     this.decoder = null;
   }
@@ -148,16 +151,21 @@ export class TrackRenderer {
 
   /** Decodes the next slice of input; false when nothing more can be decoded now. */
   private async decodeMore(batch: RenderedBatch): Promise<boolean> {
-    if (this.flushed) return false;
+    if (this.flushed || this.freed) return false;
     if (this.decoder === null) {
       if (this.queuedBytes < SNIFF_BYTES && !this.inputEnded) return false;
       const head = this.input[0] ?? new Uint8Array(0);
       const request = { format: this.start.format, head };
-      this.decoder = await createDecoder(
+      const created = await createDecoder(
         this.start.wavContinuation === undefined
           ? request
           : { ...request, wavContinuation: this.start.wavContinuation },
       );
+      if (this.freed) {
+        created.free();
+        return false;
+      }
+      this.decoder = created;
     }
     const slice = this.takeSlice();
     const started = performance.now();
