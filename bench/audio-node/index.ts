@@ -11,7 +11,7 @@
  * 10,25,50,75,100,125,150,200; stops at the first step with a deficit of 1% or more).
  */
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -151,7 +151,10 @@ async function runStep(players: number): Promise<StepResult> {
 }
 
 const floor = await measureFloor();
-console.log(`audio-node bench on ${availableParallelism()} cores (shared with whatever else runs here)`);
+const load = (): string => loadavg()[0]!.toFixed(1);
+console.log(
+  `audio-node bench on ${availableParallelism()} cores, load average ${load()} at start (shared machine)`,
+);
 console.log(
   'players: MP3 64 kbit/s 44.1 kHz, volume 80, 4-band equalizer; voice to a null sink, so the cost is',
 );
@@ -182,3 +185,4 @@ if (atTarget !== undefined) {
   );
   console.log(`event-loop delay p99 at N=${atTarget.players}: ${atTarget.eventLoopP99Ms.toFixed(1)} ms`);
 }
+console.log(`load average ${load()} at the end`);
