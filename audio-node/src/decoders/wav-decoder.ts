@@ -37,6 +37,8 @@ export class WavDecoder implements StreamDecoder {
   private format: WavFormat | null;
   private dataOffset = 0;
   private remainder: Uint8Array = new Uint8Array(0);
+  /** Bytes of the data chunk still to come, when its size is known: chunks after it (tags) are not audio. */
+  private dataLeft: number | null = null;
 
   public constructor(headerless?: { format: WavFormat }) {
     this.format = headerless?.format ?? null;
@@ -62,7 +64,12 @@ export class WavDecoder implements StreamDecoder {
       if (parsed === null) return null;
       this.format = parsed.format;
       this.dataOffset = parsed.dataOffset;
+      this.dataLeft = parsed.dataBytes;
       data = parsed.rest;
+    }
+    if (this.dataLeft !== null) {
+      data = data.subarray(0, this.dataLeft);
+      this.dataLeft -= data.length;
     }
     return this.samples(data, this.format);
   }

@@ -53,7 +53,13 @@ export class WavHeaderParser {
     return this.buffer.length;
   }
 
-  public push(chunk: Uint8Array): { format: WavFormat; dataOffset: number; rest: Uint8Array } | null {
+  /**
+   * Feeds bytes; once the data chunk starts, returns the format, where the data begins, its declared size
+   * (`null` when unknown: 0 or 0xFFFFFFFF, as streaming writers leave it) and the data bytes seen so far.
+   */
+  public push(
+    chunk: Uint8Array,
+  ): { format: WavFormat; dataOffset: number; dataBytes: number | null; rest: Uint8Array } | null {
     const joined = new Uint8Array(this.buffer.length + chunk.length);
     joined.set(this.buffer);
     joined.set(chunk, this.buffer.length);
@@ -71,7 +77,8 @@ export class WavHeaderParser {
       if (id === 'data') {
         if (format === null) throw invalid('data chunk before fmt chunk');
         this.buffer = new Uint8Array(0);
-        return { format, dataOffset: at + 8, rest: joined.subarray(at + 8) };
+        const dataBytes = size === 0 || size === 0xffffffff ? null : size;
+        return { format, dataOffset: at + 8, dataBytes, rest: joined.subarray(at + 8) };
       }
       if (at + 8 + size > joined.length) break;
       if (id === 'fmt ') format = parseFormat(view, at + 8, size);

@@ -56,6 +56,18 @@ describe('WAV decoder (own RIFF parser)', () => {
     },
   );
 
+  it('GIVEN a tag chunk after the data chunk THEN its bytes are not played as audio', async () => {
+    const wav = writeWav(sine(440, 8_000, 0.1), 8_000);
+    const tagged = Buffer.concat([
+      wav,
+      Buffer.from('id3 '),
+      Buffer.from([16, 0, 0, 0]),
+      Buffer.alloc(16, 0x7f),
+    ]);
+    const pcm = await decodeAll(tagged, 'wav', 333);
+    expect(pcm.channels[0]!.length).toBe(800);
+  });
+
   it('GIVEN bytes that are not RIFF THEN it fails with DECODER_INVALID_DATA', async () => {
     const decoder = await createDecoder({ format: 'wav', head: new Uint8Array(0) });
     await expect(decoder.decode(Buffer.from('RIFX....WAVEfmt nonsense'))).rejects.toMatchObject({
