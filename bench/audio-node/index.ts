@@ -107,6 +107,7 @@ interface StepResult {
   readonly deficit: number;
   readonly nulled: number;
   readonly eventLoopP99Ms: number;
+  readonly rssMb: number;
 }
 
 async function runStep(players: number): Promise<StepResult> {
@@ -135,6 +136,7 @@ async function runStep(players: number): Promise<StepResult> {
   const wallStart = performance.now();
   await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
   const wall = (performance.now() - wallStart) / 1000;
+  const rssMb = process.memoryUsage().rss / 1_048_576;
   const cpu = cpuMs() - cpuStart;
   delay.disable();
   const after = engine.frameCounters();
@@ -147,6 +149,7 @@ async function runStep(players: number): Promise<StepResult> {
     deficit: expected === 0 ? 1 : (expected - sent) / expected,
     nulled: after.nulled - before.nulled,
     eventLoopP99Ms: delay.percentile(99) / 1e6,
+    rssMb,
   };
 }
 
@@ -162,13 +165,13 @@ console.log(
   'decode + resample + DSP + Opus encode + pacing (no UDP, no encryption); CPU = whole process, all threads',
 );
 console.log(`floor: bare MP3 decode + Opus encode = ${floor.toFixed(2)} ms CPU per second of audio\n`);
-console.log('players  cpu/stream(ms/s)  x floor  deficit   nulled  event-loop p99');
+console.log('players  cpu/stream(ms/s)  x floor  deficit   nulled  event-loop p99      rss');
 const results: StepResult[] = [];
 for (const players of STEPS) {
   const result = await runStep(players);
   results.push(result);
   console.log(
-    `${String(players).padStart(7)}  ${result.cpuMsPerStreamSecond.toFixed(2).padStart(16)}  ${(result.cpuMsPerStreamSecond / floor).toFixed(2).padStart(7)}  ${(result.deficit * 100).toFixed(2).padStart(6)}%  ${String(result.nulled).padStart(7)}  ${result.eventLoopP99Ms.toFixed(1).padStart(11)} ms`,
+    `${String(players).padStart(7)}  ${result.cpuMsPerStreamSecond.toFixed(2).padStart(16)}  ${(result.cpuMsPerStreamSecond / floor).toFixed(2).padStart(7)}  ${(result.deficit * 100).toFixed(2).padStart(6)}%  ${String(result.nulled).padStart(7)}  ${result.eventLoopP99Ms.toFixed(1).padStart(11)} ms  ${result.rssMb.toFixed(0).padStart(5)} MB`,
   );
   if (result.deficit >= MAX_DEFICIT) break;
 }
