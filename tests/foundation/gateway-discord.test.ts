@@ -1,8 +1,10 @@
 import { startSimulator, type Simulator } from '@discord-bot/discord-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downChecks, pollReady } from '../support/poll-ready.js';
 import { killAll, spawnEntry, tsxEntry } from '../support/spawn-entry.js';
 
-const TOKEN = 'simulated-bot-token-never-printed';
+/** Shaped like Discord's (first segment: the base64 bot id), so the audio service knows the bot's user id. */
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.foundation-test.never-printed';
 /** Bound for start-up and for login; discord.js alone may wait 15 s for guilds before READY. */
 const START_TIMEOUT_MS = 40_000;
 let sim: Simulator;
@@ -34,10 +36,10 @@ describe.each([
       const base = `http://127.0.0.1:${await proc.port(START_TIMEOUT_MS)}`;
       await proc.waitForLine(/"msg":"connected to Discord"/, START_TIMEOUT_MS);
 
-      const ready = await fetch(`${base}/ready`);
-      const body = (await ready.json()) as { checks: Record<string, { state: string; detail?: string }> };
+      const ready = await pollReady(base, (answer) => answer.status === 200, START_TIMEOUT_MS);
+      expect(downChecks(ready)).toEqual([]);
       expect(ready.status).toBe(200);
-      expect(body.checks[check]).toMatchObject({
+      expect(ready.checks[check]).toMatchObject({
         state: 'up',
         detail: expect.stringMatching(/^ping -?\d+ ms$/) as unknown,
       });
