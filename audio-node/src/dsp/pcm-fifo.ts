@@ -1,3 +1,6 @@
+/** Compact in place while the live samples fill at most this share of the buffer, else grow. */
+const COMPACT_FILL = 0.75;
+
 /**
  * A growable FIFO of stereo float PCM (planar), the hand-off between a decoder (bursty, any chunk size) and
  * the per-frame pipeline. Mono input is duplicated; channels past two are dropped.
@@ -65,12 +68,14 @@ export class PcmFifo {
   private reserve(extra: number): void {
     if (this.end + extra <= this.left.length) return;
     const needed = this.length + extra;
-    if (needed <= this.left.length / 2) {
+    // Compacting copies the live samples; growing to 4/3 of the need keeps that rare and memory near
+    // what a player holds (about 1 s retained plus the decode-ahead).
+    if (needed <= this.left.length * COMPACT_FILL) {
       this.left.copyWithin(0, this.start, this.end);
       this.right.copyWithin(0, this.start, this.end);
     } else {
       let size = this.left.length;
-      while (size < needed * 2) size *= 2;
+      while (size * COMPACT_FILL < needed) size *= 2;
       const left = new Float32Array(size);
       const right = new Float32Array(size);
       left.set(this.left.subarray(this.start, this.end));
