@@ -10,7 +10,7 @@ export const FRAME_SAMPLES = 960;
 const STRETCH_SLACK = 4_096;
 /**
  * Source samples kept after playing, so frames rendered ahead can be re-rendered when filters change:
- * 1.36 s at 48 kHz, enough for the engine's 400 ms lookahead up to timescale rate x pitch 3.
+ * 1.36 s at 48 kHz, enough for the engine's 500 ms lookahead up to timescale rate x pitch 2.7.
  */
 const RETAIN_SOURCE_SAMPLES = 65_536;
 /** Timescale factors below this would stall playback (0 never advances); they clamp here. */
