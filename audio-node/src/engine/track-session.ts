@@ -51,6 +51,8 @@ export class TrackSession {
   private requestedUpTo = -1;
   private filters: Filters;
   private volume: number;
+  /** Frames dropped by the last re-render request, restored if the worker could not re-render them. */
+  private replaced: QueuedFrame[] = [];
   private ended = false;
   private closed = false;
   /** The worker was told to start the current generation (render requests before that would be dropped). */
@@ -107,7 +109,12 @@ export class TrackSession {
     let cut = REWIND_KEEP_FRAMES;
     while (cut < this.queue.length && this.queue[cut]?.gen !== this.gen) cut++;
     const fromSeq = this.queue[cut]?.seq ?? this.nextSeq;
-    if (this.queue.length > cut) this.queue.length = cut;
+    // Kept aside until the worker answers: if it can no longer re-render them, they play as they are.
+    // Back-to-back changes merge what each dropped (first copy of each frame wins).
+    const bySeq = new Map<number, QueuedFrame>();
+    for (const frame of [...this.queue.splice(cut), ...this.replaced])
+      if (!bySeq.has(frame.seq)) bySeq.set(frame.seq, frame);
+    this.replaced = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
     this.epoch++;
     this.nextSeq = fromSeq;
     this.requestedUpTo = fromSeq - 1;
@@ -157,6 +164,14 @@ export class TrackSession {
 
   private accept(message: Extract<FromWorker, { type: 'frames' }>): void {
     const { packed, lengths, positionsMs, firstSeq } = message;
+    // The first answer to a re-render: a jump past the rewind point means that audio was gone, so the
+    // frames it would have replaced play with the old settings rather than leave a hole.
+    for (const frame of this.replaced) {
+      if (frame.seq < this.nextSeq || frame.seq >= firstSeq) continue;
+      this.queue.push(frame);
+      this.nextSeq = frame.seq + 1;
+    }
+    this.replaced = [];
     const bytes = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
     let offset = 0;
     lengths.forEach((length, index) => {
@@ -185,6 +200,7 @@ export class TrackSession {
     this.dropInput();
     this.ended = false;
     this.started = false;
+    this.replaced = [];
     this.epoch = 0;
     this.nextSeq = 0;
     this.requestedUpTo = -1;

@@ -71,6 +71,21 @@ describe('TrackSession frame flow', () => {
     session.close();
   });
 
+  it('GIVEN a re-render the worker can no longer do THEN the dropped frames play as they were, no hole', async () => {
+    const { session, sent } = setup(false);
+    session.start(0);
+    await vi.advanceTimersByTimeAsync(0);
+    const { gen } = last(sent, 'start');
+    session.onWorkerMessage(frames(gen, 0, 0, 25));
+    session.configure({ volume: 0.5 }, 100);
+    expect(last(sent, 'configure').rewind).toEqual({ epoch: 1, fromSeq: 3 });
+    // The worker's audio for frame 3 is gone: it answers from frame 25 on.
+    session.onWorkerMessage(frames(gen, 1, 25, 5));
+    const positions = Array.from({ length: 30 }, () => session.take()?.positionMs);
+    expect(positions).toEqual(Array.from({ length: 30 }, (_, index) => (index + 1) * 20));
+    session.close();
+  });
+
   it('GIVEN a radio reconnect with old frames still queued THEN a filter change rewinds only new-generation frames', async () => {
     const { session, sent } = setup(true);
     session.start(0);
