@@ -13,6 +13,11 @@ export interface AudioServiceOptions {
   /** Reconnect attempts to a lost audio node, and the pause between them. */
   readonly nodeRetryAmount: number;
   readonly nodeRetryDelayMs: number;
+  /** Several replicas: how long a guild lease lives unrenewed, how often it is renewed, and how often a
+   * replica looks for guilds whose owner died. Takeover happens within `guildLeaseMs + takeoverScanMs`. */
+  readonly guildLeaseMs: number;
+  readonly guildLeaseRenewMs: number;
+  readonly takeoverScanMs: number;
 }
 
 /** Alone 2 min, idle 5 min (the issue's defaults); progress and position saves every 5 s. */
@@ -24,4 +29,7 @@ export const DefaultAudioServiceOptions = {
   voiceReadyTimeoutMs: 5_000,
   nodeRetryAmount: 10,
   nodeRetryDelayMs: 1_000,
+  guildLeaseMs: 5_000,
+  guildLeaseRenewMs: 1_500,
+  takeoverScanMs: 2_000,
 } as const satisfies Required<AudioServiceOptions>;

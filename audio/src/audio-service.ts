@@ -15,7 +15,9 @@ import { createCommandHandlers } from './commands/create-command-handlers.js';
 import type { AudioBackend } from './lavalink/audio-backend.js';
 import { LavalinkBackend } from './lavalink/lavalink-backend.js';
 import { createAudioMetrics, type AudioMetrics } from './metrics.js';
-import type { GuildOwnership } from './ownership/guild-ownership.js';
+import type { CommandForwarder } from './ownership/command-forwarder.js';
+import type { GuildOwnership, OwnershipHooks } from './ownership/guild-ownership.js';
+import { routeToOwner } from './ownership/route-to-owner.js';
 import { PlayerStore } from './persistence/player-store.js';
 import { restorePlayers } from './persistence/restore-players.js';
 import { handleBackendEvent } from './player/backend-event-handler.js';
@@ -37,7 +39,10 @@ export interface AudioServiceDeps {
   readonly uiEvents: EventBus;
   readonly toAudio: StreamBus;
   readonly toDiscord: StreamBus;
-  readonly ownership: GuildOwnership;
+  /** Which guilds this replica drives; made once the service knows its players. */
+  readonly ownership: (hooks: OwnershipHooks) => GuildOwnership;
+  /** Hands commands to the replica owning their guild (several replicas); none in-process. */
+  readonly forwarder?: CommandForwarder;
   readonly logger: Logger;
   readonly registry: Registry;
   readonly options?: Partial<AudioServiceOptions>;
@@ -74,6 +79,7 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
     });
   let started = false;
   let engine: PlayerEngine | undefined;
+  let ownership: GuildOwnership | undefined;
   const cleanups: (() => void | Promise<void>)[] = [];
 
   return {
@@ -96,6 +102,11 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
         options,
       });
       engine = running;
+      const owned = deps.ownership({
+        wants: (guildId) => running.get(guildId) !== undefined,
+        onLost: (guildId) => void running.withGuild(guildId, () => running.forget(guildId)),
+      });
+      ownership = owned;
       backend.onEvent((event) => {
         handleBackendEvent(running, event);
         watchNodes(running, event);
@@ -106,8 +117,30 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
         relay.handle(message),
       );
       cleanups.push(unsubscribe);
-      await restorePlayers(running, store, (guildId) => deps.ownership.claim(guildId));
-      await deps.commandBus.consume(dispatchByType(createCommandHandlers(running)));
+      const claim = (guildId: string) => owned.claim(guildId);
+      await restorePlayers(running, store, claim);
+      const handler = dispatchByType(createCommandHandlers(running));
+      const forwarder = deps.forwarder;
+      if (forwarder === undefined) {
+        await deps.commandBus.consume(handler);
+      } else {
+        await forwarder.start(handler);
+        cleanups.push(() => forwarder.close());
+        await deps.commandBus.consume(routeToOwner(handler, running, store, owned, forwarder));
+        // Takes over the guilds of a replica that died (its leases expired).
+        let scanning = false;
+        const scan = setInterval(() => {
+          if (scanning) return;
+          scanning = true;
+          restorePlayers(running, store, claim)
+            .catch((error: unknown) => logger.warn({ err: error }, 'takeover scan failed'))
+            .finally(() => {
+              scanning = false;
+            });
+        }, options.takeoverScanMs);
+        scan.unref();
+        cleanups.push(() => clearInterval(scan));
+      }
       cleanups.push(startProgressTicker(running, options.progressIntervalMs));
       cleanups.push(startNodeGauges(backend, metrics, options.progressIntervalMs));
       started = true;
@@ -118,7 +151,7 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
       for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
       await engine?.saveAll();
       await backend.close();
-      await deps.ownership.close();
+      await ownership?.close();
     },
   };
 }

@@ -3,7 +3,12 @@ import type { StartService } from '@discord-bot/runtime';
 import { createAudioService } from './audio-service.js';
 import { resolveBotUserId, type AudioServiceConfig } from './audio-service-config.js';
 import type { AudioServiceOptions } from './audio-service-options.js';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { CommandForwarder } from './ownership/command-forwarder.js';
 import { LocalGuildOwnership } from './ownership/guild-ownership.js';
+import { RedisGuildOwnership } from './ownership/redis-guild-ownership.js';
+import { DefaultAudioServiceOptions } from './audio-service-options.js';
 
 /**
  * Starts the audio service on the process's platform: audio nodes (configured or embedded), database and
@@ -25,6 +30,10 @@ export function startAudioWith(options: Partial<AudioServiceOptions> = {}): Star
       readiness.register('lavalink', () => down(reason));
       return;
     }
+    const timing = { ...DefaultAudioServiceOptions, ...options };
+    const redis = platform.redis();
+    // Several replicas may share one Redis: each guild is driven by the replica holding its lease.
+    const replicaId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     const service = createAudioService({
       nodes,
       botUserId,
@@ -33,7 +42,18 @@ export function startAudioWith(options: Partial<AudioServiceOptions> = {}): Star
       uiEvents: platform.uiEvents(),
       toAudio: platform.toAudio(),
       toDiscord: platform.toDiscord(),
-      ownership: new LocalGuildOwnership(),
+      ownership: (hooks) =>
+        redis === null
+          ? new LocalGuildOwnership()
+          : new RedisGuildOwnership({
+              redis: redis.duplicate(),
+              replicaId,
+              leaseMs: timing.guildLeaseMs,
+              renewEveryMs: timing.guildLeaseRenewMs,
+              logger,
+              ...hooks,
+            }),
+      ...(redis === null ? {} : { forwarder: new CommandForwarder(redis, replicaId, logger) }),
       logger,
       registry: metrics,
       options,

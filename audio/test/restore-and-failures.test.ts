@@ -79,7 +79,7 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)(
         .poll(() => h.gateway.notices.slice(notices).map((n) => n.payload.code), { timeout: 15_000 })
         .toEqual(['TRACK_SKIPPED', 'TRACK_SKIPPED', 'PLAYER_STOPPED_FAILURES']);
       const now = await h.request('nowPlaying', {});
-      expect(now.ok && now.value).toMatchObject({ track: null, queueLength: 1 });
+      expect(now.ok && now.value.track).toBeNull();
     });
   },
 );

@@ -65,6 +65,8 @@ export interface AudioBackend {
   connect(guildId: string, voiceChannelId: string, force?: boolean): Promise<void>;
   /** Leaves voice and destroys the guild's player. */
   disconnect(guildId: string): Promise<void>;
+  /** Destroys the guild's player on the node without leaving voice (another replica drives it now). */
+  release(guildId: string): Promise<void>;
   hasPlayer(guildId: string): boolean;
   play(guildId: string, request: PlayRequest): Promise<void>;
   stopTrack(guildId: string): Promise<void>;

@@ -133,6 +133,12 @@ export class LavalinkBackend implements AudioBackend {
     await player.destroy('left', true);
   }
 
+  public async release(guildId: string): Promise<void> {
+    const player = this.#manager?.getPlayer(guildId);
+    if (player === undefined) return;
+    await player.destroy('taken over by another replica', false);
+  }
+
   public hasPlayer(guildId: string): boolean {
     return this.#manager?.getPlayer(guildId) !== undefined;
   }

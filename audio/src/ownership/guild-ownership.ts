@@ -6,6 +6,10 @@
 export interface GuildOwnership {
   /** Claims the guild (or confirms this replica has it); false when another live replica owns it. */
   claim(guildId: string): Promise<boolean>;
+  /** The replica holding the guild, or null when none does (always this one in-process). */
+  owner(guildId: string): Promise<string | null>;
+  /** This replica's id. */
+  readonly replicaId: string;
   /** Gives the guild up (the player left). */
   release(guildId: string): Promise<void>;
   /** Stops renewing; leases expire so other replicas take over. */
@@ -14,8 +18,14 @@ export interface GuildOwnership {
 
 /** The single-replica ownership: this process owns every guild. */
 export class LocalGuildOwnership implements GuildOwnership {
+  public readonly replicaId = 'local';
+
   public claim(): Promise<boolean> {
     return Promise.resolve(true);
+  }
+
+  public owner(): Promise<string | null> {
+    return Promise.resolve(this.replicaId);
   }
 
   public release(): Promise<void> {
@@ -25,4 +35,12 @@ export class LocalGuildOwnership implements GuildOwnership {
   public close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/** What an ownership implementation asks of the service that uses it. */
+export interface OwnershipHooks {
+  /** False once the replica no longer drives the guild (its lease can go). */
+  readonly wants: (guildId: string) => boolean;
+  /** Another replica took the guild: stop driving it here. */
+  readonly onLost: (guildId: string) => void;
 }

@@ -40,6 +40,11 @@ export class PlayerStore {
     while (this.#writers.size > 0) await Promise.all([...this.#writers.values()]);
   }
 
+  /** The guild's saved player, if any. */
+  public find(guildId: string): Promise<PersistedPlayerState | undefined> {
+    return this.repository.find(guildId);
+  }
+
   /** Every saved player, for restoring at start. */
   public async all(): Promise<PersistedPlayerState[]> {
     const states: PersistedPlayerState[] = [];

@@ -246,6 +246,14 @@ export class PlayerEngine {
     else this.#timers.start(guildId, 'idle');
   }
 
+  /** Stops driving a guild another replica took over: no voice change, no state written. */
+  public async forget(guildId: string): Promise<void> {
+    if (!this.#players.delete(guildId)) return;
+    this.#deps.metrics.activePlayers.set(this.#players.size);
+    this.#timers.clear(guildId);
+    await this.#deps.backend.release(guildId).catch(() => undefined);
+  }
+
   /** Stops timers and writes every player's position (shutdown). */
   public async saveAll(): Promise<void> {
     this.#timers.clearAll();

@@ -101,7 +101,7 @@ function startService(
     uiEvents: platform.uiEvents(),
     toAudio: platform.toAudio(),
     toDiscord: platform.toDiscord(),
-    ownership: new LocalGuildOwnership(),
+    ownership: () => new LocalGuildOwnership(),
     logger,
     registry: createMetricsRegistry({ service: 'audio-test' }),
     options,
