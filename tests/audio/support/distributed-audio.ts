@@ -52,6 +52,8 @@ export interface TestGuild {
 }
 
 export interface DistributedAudio {
+  /** The Redis the services share (a database of its own). */
+  readonly redisUrl: string;
   readonly sim: Simulator;
   readonly media: MediaServer;
   readonly database: TestDatabase;
@@ -109,6 +111,7 @@ export async function startDistributedAudio(guildCount: number): Promise<Distrib
   const processes: SpawnedEntry[] = [];
 
   return {
+    redisUrl,
     sim,
     media,
     database,
