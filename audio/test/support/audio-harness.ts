@@ -51,6 +51,8 @@ export interface AudioHarness {
   readonly gateway: TestGateway;
   service: AudioService;
   node: RunningAudioNode;
+  /** Every audio node the service uses (`node` is the first). */
+  readonly nodes: RunningAudioNode[];
   /** Sends a command as the gateway would and waits for its outcome. */
   request<T extends CommandType>(type: T, payload: CommandPayloadInput<T>): Promise<CommandOutcome<T>>;
   /** `play` of a media path for alice, in her voice channel. */
@@ -89,12 +91,12 @@ async function startNode(): Promise<RunningAudioNode> {
 
 function startService(
   platform: Platform,
-  node: RunningAudioNode,
+  nodes: readonly RunningAudioNode[],
   db: Database,
   options: Partial<AudioServiceOptions>,
 ): AudioService {
   return createAudioService({
-    nodes: [{ id: 'embedded', url: node.url, password: node.password }],
+    nodes: nodes.map((node, i) => ({ id: `node-${i}`, url: node.url, password: node.password })),
     botUserId: BOT_USER_ID,
     database: Promise.resolve(db),
     commandBus: platform.commandBus(),
@@ -111,6 +113,7 @@ function startService(
 /** Starts everything; alice sits in the guild's voice channel. */
 export async function startAudioHarness(
   options: Partial<AudioServiceOptions> = TEST_OPTIONS,
+  nodeCount = 1,
 ): Promise<AudioHarness> {
   const hooks = new Hooks();
   const sim = await startSimulator({ caDir: process.env['DISCORD_SIM_CA_DIR'] });
@@ -156,7 +159,8 @@ export async function startAudioHarness(
     db: testDb.db,
     ui,
     gateway,
-    node: await startNode(),
+    node: undefined as unknown as RunningAudioNode,
+    nodes: [],
     service: undefined as unknown as AudioService,
     request(type, payload) {
       return sender.request(type, payload, { guildId: guild.id, timeoutMs: 10_000 });
@@ -184,16 +188,19 @@ export async function startAudioHarness(
       await harness.service.stop();
       await harness.node.close();
       harness.node = await startNode();
-      harness.service = startService(platform, harness.node, testDb.db, options);
+      harness.nodes.splice(0, 1, harness.node);
+      harness.service = startService(platform, harness.nodes, testDb.db, options);
       await harness.service.start();
     },
     async close() {
       await harness.service.stop().catch(() => undefined);
-      await harness.node.close();
+      await Promise.all(harness.nodes.map((node) => node.close()));
       await hooks.run();
     },
   };
-  harness.service = startService(platform, harness.node, testDb.db, options);
+  for (let i = 0; i < nodeCount; i += 1) harness.nodes.push(await startNode());
+  harness.node = harness.nodes[0] as RunningAudioNode;
+  harness.service = startService(platform, harness.nodes, testDb.db, options);
   await harness.service.start();
   return harness;
 }
