@@ -25,9 +25,11 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
   it('GIVEN loop queue and the last track THEN skip plays the queue again from its start', async () => {
     await h.play('/440.wav');
     await h.request('loop', { mode: 'queue' });
+    const mark = h.ui.length;
     const skipped = await h.request('skip', {});
     if (!skipped.ok) throw new Error(skipped.error.message);
     expect(titleOf(skipped.value.next?.uri)).toBe('440.wav');
+    await h.started(mark);
     await h.hear(TONES.a);
   });
 
@@ -78,9 +80,11 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
     await h.play('/880.wav');
     await h.request('skip', {});
     await h.hear(TONES.c);
+    const mark = h.ui.length;
     const previous = await h.request('previous', {});
     expect(previous.ok && titleOf(previous.value.track.uri)).toBe('440.wav');
     expect(await queueUris()).toEqual(['880.wav']);
+    await h.started(mark);
     await h.hear(TONES.a);
   });
 
