@@ -118,3 +118,30 @@ describe('single-node with LAVALINK_NODES', () => {
     expect(proc.output()).not.toContain('node-secret');
   });
 });
+
+/** When to stop a starting process: inside the window where its event loop is blocked longest. */
+const BUSY_START_DELAY_MS = 200;
+
+describe('SIGTERM during a busy start-up', () => {
+  it.each([
+    { entry: 'audio/src/main.ts', env: { AUDIO_PORT: '0', DISCORD_APPLICATION_ID: APPLICATION_ID } },
+    {
+      entry: 'single-node/src/main.ts',
+      env: { PORT: '0', DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID },
+    },
+  ])(
+    'WHEN $entry is stopped while its database and audio node are still opening THEN it still exits 0',
+    { timeout: TEST_TIMEOUT_MS },
+    async ({ entry, env }) => {
+      const proc = spawnEntry(tsxEntry(entry), { ...env, DISCORD_API_BASE: discordBase });
+      await proc.port(START_TIMEOUT_MS);
+      // Just after listening the database (PGlite, synchronous WebAssembly start) and the audio node are
+      // still opening in the background, and the event loop is at its busiest.
+      await new Promise((resolve) => setTimeout(resolve, BUSY_START_DELAY_MS));
+      const exit = await proc.stop('SIGTERM');
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.elapsedMs).toBeLessThan(SHUTDOWN_LIMIT_MS);
+      expect(proc.output()).toContain('"msg":"stopped"');
+    },
+  );
+});

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -116,9 +118,16 @@ export function spawnEntry(argv: readonly string[], env: Record<string, string>,
   };
 }
 
-/** `tsx` running a TypeScript entry point from source, as the npm scripts do. */
+/** tsx's loader as an `--import` URL: resolvable from any working directory. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/**
+ * The command line of a TypeScript entry point run from source exactly as the npm scripts run it: one
+ * `node` process with tsx's loader. (Not the `tsx` CLI: its wrapper process SIGKILLs a child that does not
+ * acknowledge a signal within 60 ms, which turns a graceful shutdown during a busy start-up into a kill.)
+ */
 export function tsxEntry(entry: string): string[] {
-  return [join(ROOT, 'node_modules/.bin/tsx'), '--conditions=source', join(ROOT, entry)];
+  return [process.execPath, '--import', TSX_LOADER, '--conditions=source', join(ROOT, entry)];
 }
 
 /** A port nothing listens on (bound then released), for "the dependency is down" cases. */
