@@ -1,6 +1,7 @@
 import { FRAME_DURATION_MS } from './audio-format.js';
 import { JitterBuffer } from './jitter-buffer.js';
-import { OpusFrameDecoder } from './opus-frame-decoder.js';
+import { createOpusFrameDecoder } from './create-opus-frame-decoder.js';
+import type { OpusFrameDecoder } from './opus-frame-decoder.js';
 
 /** How long received audio is kept for analysis, ms; longer windows are clamped to it. */
 export const MAX_ANALYSIS_WINDOW_MS = 10_000;
@@ -90,12 +91,12 @@ export class AudioStreamMonitor {
 
   private startStream(ssrc: number): void {
     this.endStream();
-    const decoder = new OpusFrameDecoder();
+    const decoder = createOpusFrameDecoder();
     this.ssrc = ssrc;
     this.decoder = decoder;
     this.jitter = new JitterBuffer<Buffer>(JITTER_DEPTH_FRAMES, {
       onFrame: (opus) => {
-        const pcm = decoder.decode(opus);
+        const pcm = decoder?.decode(opus) ?? null;
         if (pcm !== null) this.frames.push({ atMs: this.now(), value: pcm });
       },
       onLost: (count) => this.losses.push({ atMs: this.now(), value: count }),
