@@ -9,8 +9,9 @@ export const GATEWAY_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.Guil
 
 /**
  * Caches trimmed to what a music bot reads, so memory grows with voice activity, not with guild size:
- * no messages, presences, reactions, emojis, stickers, threads or invites; members and users only for the
- * bot itself (interactions carry the invoking member).
+ * guilds, channels (discord.js does not support limiting them), roles (an invoking member's roles resolve
+ * through them for the DJ check) and voice states; no messages, presences, reactions, emojis, stickers,
+ * threads or invites; members and users only for the bot itself (interactions carry the invoking member).
  */
 function makeCache(): CacheFactory {
   const keepOnlySelf = {
