@@ -43,7 +43,14 @@ export class AudioStreamMonitor {
   private readonly frames: Timed<Int16Array>[] = [];
   private total = 0;
 
-  public constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * @param now - the clock, ms
+   * @param createDecoder - makes the decoder of each new stream; `null` leaves the stream undecoded
+   */
+  public constructor(
+    private readonly now: () => number = Date.now,
+    private readonly createDecoder: () => OpusFrameDecoder | null = createOpusFrameDecoder,
+  ) {}
 
   /** Packets received since the monitor was created. */
   public get totalPackets(): number {
@@ -91,7 +98,7 @@ export class AudioStreamMonitor {
 
   private startStream(ssrc: number): void {
     this.endStream();
-    const decoder = createOpusFrameDecoder();
+    const decoder = this.createDecoder();
     this.ssrc = ssrc;
     this.decoder = decoder;
     this.jitter = new JitterBuffer<Buffer>(JITTER_DEPTH_FRAMES, {

@@ -1,9 +1,7 @@
 import { createNativeOpusDecoder } from './native-opus-decoder.js';
 import type { OpusFrameDecoder } from './opus-frame-decoder.js';
+import type { OpusDecoderBackend } from './voice-server-contract.js';
 import { createWasmOpusDecoder } from './wasm-opus-decoder.js';
-
-/** Which Opus implementation decodes: `native` is `@discordjs/opus`, `wasm` is opusscript. */
-export type OpusDecoderBackend = 'native' | 'wasm';
 
 /**
  * The backend new decoders use: the native `@discordjs/opus` when it loads (fast, one libopus decoder per

@@ -1,4 +1,5 @@
 import { analyseStreams } from './audio-analysis.js';
+import { createOpusFrameDecoder, opusDecoderBackend } from './create-opus-frame-decoder.js';
 import { VoiceGatewayServer } from './voice-gateway-server.js';
 import { VOICE_HEARTBEAT_INTERVAL_MS, VOICE_RESUME_WINDOW_MS, VoiceCloseCode } from './voice-protocol.js';
 import { VoiceSessionRegistry } from './voice-session-registry.js';
@@ -16,6 +17,7 @@ export const DefaultSimVoiceServerOptions = {
   host: '127.0.0.1',
   modes: ['aead_aes256_gcm_rtpsize', 'aead_xchacha20_poly1305_rtpsize'],
   heartbeatIntervalMs: VOICE_HEARTBEAT_INTERVAL_MS,
+  opusBackend: opusDecoderBackend,
 } as const satisfies Required<Omit<SimVoiceServerOptions, 'tls'>>;
 
 /** How often sessions nobody resumed, and audio history past the window, are swept, ms. */
@@ -37,7 +39,8 @@ export function createVoiceServer(options: SimVoiceServerOptions): SimVoiceServe
   const modes: readonly VoiceEncryptionMode[] = options.modes ?? DefaultSimVoiceServerOptions.modes;
   if (modes.length === 0) throw new RangeError('a voice server must offer at least one encryption mode');
 
-  const registry = new VoiceSessionRegistry();
+  const opusBackend = options.opusBackend ?? DefaultSimVoiceServerOptions.opusBackend;
+  const registry = new VoiceSessionRegistry(Date.now, () => createOpusFrameDecoder(opusBackend));
   const udp = new VoiceUdpServer(registry);
   const gateway = new VoiceGatewayServer(options.tls, {
     registry,

@@ -4,6 +4,7 @@ export type {
   SimVoiceServer,
   SimVoiceServerOptions,
   VoiceAllocation,
+  OpusDecoderBackend,
   VoiceAudioAnalysis,
   VoiceEncryptionMode,
   VoiceTlsMaterial,

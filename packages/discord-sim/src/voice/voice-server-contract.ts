@@ -4,6 +4,9 @@
  * {@link SimVoiceServer} and calls it; the voice side never touches the model directly.
  */
 
+/** Which Opus implementation decodes received audio. */
+export type OpusDecoderBackend = 'native' | 'wasm';
+
 /** Transport encryption modes Discord still offers. */
 export type VoiceEncryptionMode = 'aead_aes256_gcm_rtpsize' | 'aead_xchacha20_poly1305_rtpsize';
 
@@ -24,6 +27,11 @@ export interface SimVoiceServerOptions {
    * Default 13,750 (Discord's); tests shorten it to see the timeout.
    */
   readonly heartbeatIntervalMs?: number;
+  /**
+   * Opus decoder: `native` (`@discordjs/opus`, the default when it loads) or `wasm` (opusscript, the fallback,
+   * at most 64 streams decoded at once). Packets of streams beyond what the decoder can take still count.
+   */
+  readonly opusBackend?: OpusDecoderBackend;
 }
 
 /** What the main gateway puts in VOICE_SERVER_UPDATE. */

@@ -1,5 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { AudioStreamMonitor } from './audio-stream-monitor.js';
+import { createOpusFrameDecoder } from './create-opus-frame-decoder.js';
+import type { OpusFrameDecoder } from './opus-frame-decoder.js';
 import { VoiceCloseCode } from './voice-protocol.js';
 import { VoiceSession } from './voice-session.js';
 
@@ -25,7 +27,10 @@ export class VoiceSessionRegistry {
   private readonly bySsrc = new Map<number, VoiceSession>();
   private readonly monitorsByGuild = new Map<string, Map<string, AudioStreamMonitor>>();
 
-  public constructor(private readonly now: () => number = Date.now) {}
+  public constructor(
+    private readonly now: () => number = Date.now,
+    private readonly createDecoder: () => OpusFrameDecoder | null = createOpusFrameDecoder,
+  ) {}
 
   /**
    * The session the bot will identify with. A move within the guild keeps the session (same Discord session
@@ -111,7 +116,7 @@ export class VoiceSessionRegistry {
     }
     let monitor = guild.get(userId);
     if (monitor === undefined) {
-      monitor = new AudioStreamMonitor(this.now);
+      monitor = new AudioStreamMonitor(this.now, this.createDecoder);
       guild.set(userId, monitor);
     }
     return monitor;

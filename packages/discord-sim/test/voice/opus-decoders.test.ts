@@ -2,12 +2,10 @@ import { createRequire } from 'node:module';
 import type { OpusEncoder } from '@discordjs/opus';
 import { describe, expect, it } from 'vitest';
 import { OPUS_CHANNELS, OPUS_SAMPLE_RATE_HZ, SAMPLES_PER_FRAME } from '../../src/voice/audio-format.js';
-import {
-  createOpusFrameDecoder,
-  type OpusDecoderBackend,
-} from '../../src/voice/create-opus-frame-decoder.js';
+import { createOpusFrameDecoder } from '../../src/voice/create-opus-frame-decoder.js';
 import { dominantFrequency } from '../../src/voice/dominant-frequency.js';
 import type { OpusFrameDecoder } from '../../src/voice/opus-frame-decoder.js';
+import type { OpusDecoderBackend } from '../../src/voice/index.js';
 import { opusPacketSamples } from '../../src/voice/opus-packet-samples.js';
 import { rmsDbfs } from '../../src/voice/pcm-level.js';
 import { MAX_WASM_DECODERS } from '../../src/voice/wasm-opus-decoder.js';
