@@ -18,6 +18,13 @@ export interface AudioServiceOptions {
   readonly guildLeaseMs: number;
   readonly guildLeaseRenewMs: number;
   readonly takeoverScanMs: number;
+  /**
+   * Nodes that outlive the service (LAVALINK_NODES): how long a node keeps the session and its players
+   * playing after the service went away (Lavalink resume timeout, seconds), and how long a starting service
+   * waits for a node to answer its resume.
+   */
+  readonly nodeResumeTimeoutS: number;
+  readonly nodeResumeWaitMs: number;
 }
 
 /** Alone 2 min, idle 5 min (the defaults); progress and position saves every 5 s. */
@@ -32,4 +39,6 @@ export const DefaultAudioServiceOptions = {
   guildLeaseMs: 5_000,
   guildLeaseRenewMs: 1_500,
   takeoverScanMs: 2_000,
+  nodeResumeTimeoutS: 60,
+  nodeResumeWaitMs: 10_000,
 } as const satisfies Required<AudioServiceOptions>;

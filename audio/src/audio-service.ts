@@ -18,6 +18,8 @@ import { createAudioMetrics, type AudioMetrics } from './metrics.js';
 import type { CommandForwarder } from './ownership/command-forwarder.js';
 import type { GuildOwnership, OwnershipHooks } from './ownership/guild-ownership.js';
 import { routeToOwner } from './ownership/route-to-owner.js';
+import type { NodeSessionStore } from './lavalink/node-session-store.js';
+import { adoptResumedPlayers } from './persistence/adopt-resumed-players.js';
 import { PlayerStore } from './persistence/player-store.js';
 import { restorePlayers } from './persistence/restore-players.js';
 import { handleBackendEvent } from './player/backend-event-handler.js';
@@ -46,6 +48,11 @@ export interface AudioServiceDeps {
   readonly logger: Logger;
   readonly registry: Registry;
   readonly options?: Partial<AudioServiceOptions>;
+  /**
+   * Where node session ids are kept so that the next process resumes them (nodes that outlive this process:
+   * LAVALINK_NODES). Absent for the embedded node, which lives and dies with the service.
+   */
+  readonly nodeSessions?: NodeSessionStore;
   /** The Lavalink edge; lavalink-client over `nodes` when absent. */
   readonly backend?: AudioBackend;
 }
@@ -76,6 +83,10 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
       logger,
       nodeRetryAmount: options.nodeRetryAmount,
       nodeRetryDelayMs: options.nodeRetryDelayMs,
+      resumeWaitMs: options.nodeResumeWaitMs,
+      ...(deps.nodeSessions === undefined
+        ? {}
+        : { resume: { store: deps.nodeSessions, timeoutS: options.nodeResumeTimeoutS } }),
     });
   let started = false;
   let engine: PlayerEngine | undefined;
@@ -111,13 +122,22 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
         handleBackendEvent(running, event);
         watchNodes(running, event);
       });
-      await backend.start(deps.botUserId);
+      const resumed = await backend.start(deps.botUserId);
       const relay = new VoiceRelay(running, new VoiceRoster(), deps.botUserId);
       const unsubscribe: Unsubscribe = await deps.toAudio.subscribe(TO_AUDIO_CHANNEL, (message) =>
         relay.handle(message),
       );
       cleanups.push(unsubscribe);
       const claim = (guildId: string) => owned.claim(guildId);
+      // Resumed sessions first: their players still play, so they are taken back as they are; the database
+      // restores the rest (a node restarted, or the session expired).
+      await adoptResumedPlayers(
+        running,
+        store,
+        claim,
+        resumed,
+        options.guildLeaseMs + options.guildLeaseRenewMs,
+      );
       await restorePlayers(running, store, claim);
       const handler = dispatchByType(createCommandHandlers(running));
       const forwarder = deps.forwarder;
@@ -151,6 +171,7 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
       for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
       await engine?.saveAll();
       await backend.close();
+      await deps.nodeSessions?.close();
       await ownership?.close();
     },
   };

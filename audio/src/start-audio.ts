@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { CommandForwarder } from './ownership/command-forwarder.js';
 import { LocalGuildOwnership } from './ownership/guild-ownership.js';
 import { RedisGuildOwnership } from './ownership/redis-guild-ownership.js';
+import { RedisNodeSessionStore } from './persistence/redis-node-session-store.js';
 import { DefaultAudioServiceOptions } from './audio-service-options.js';
 
 /**
@@ -54,6 +55,20 @@ export function startAudioWith(options: Partial<AudioServiceOptions> = {}): Star
               ...hooks,
             }),
       ...(redis === null ? {} : { forwarder: new CommandForwarder(redis, replicaId, logger) }),
+      // Configured nodes outlive this process: resume their sessions across restarts (the sound goes on).
+      // The embedded node dies with it, and without Redis no next process could find the sessions.
+      ...(config.lavalink.nodes === undefined || redis === null
+        ? {}
+        : {
+            nodeSessions: new RedisNodeSessionStore({
+              redis: redis.duplicate(),
+              replicaId,
+              resumeTimeoutMs: timing.nodeResumeTimeoutS * 1_000,
+              aliveMs: timing.guildLeaseMs,
+              renewEveryMs: timing.guildLeaseRenewMs,
+              logger,
+            }),
+          }),
       logger,
       registry: metrics,
       options,

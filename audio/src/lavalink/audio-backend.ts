@@ -34,6 +34,29 @@ export interface PlayRequest {
   readonly filters: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A player a node kept while this service was away (a resumed Lavalink session): what it plays and its
+ * voice connection, as the node reports them.
+ */
+export interface ResumedPlayer {
+  readonly nodeId: string;
+  readonly guildId: string;
+  /** Null when the node plays nothing (the track ended while the service was away). */
+  readonly track: BackendTrack | null;
+  readonly positionMs: number;
+  readonly paused: boolean;
+  readonly volume: number;
+  readonly filters: Readonly<Record<string, unknown>>;
+  /** The node's voice connection (connected, or at least its details known). */
+  readonly voice: {
+    readonly token: string;
+    readonly endpoint: string;
+    readonly sessionId: string;
+    readonly channelId: string | null;
+    readonly connected: boolean;
+  };
+}
+
 /** Health of one audio node, for metrics and readiness. */
 export interface NodeHealth {
   readonly id: string;
@@ -49,8 +72,12 @@ export interface NodeHealth {
  * implementation wraps lavalink-client; everything above it speaks this interface.
  */
 export interface AudioBackend {
-  /** Connects to the nodes as the bot user; resolves once at least one node is ready. */
-  start(botUserId: string): Promise<void>;
+  /**
+   * Connects to the nodes as the bot user; resolves once at least one node is ready and every node with a
+   * session to resume has answered, with the players of the sessions resumed (to {@link adoptResumed} or
+   * {@link discardResumed}).
+   */
+  start(botUserId: string): Promise<readonly ResumedPlayer[]>;
   close(): Promise<void>;
   onEvent(listener: BackendListener): void;
   /** True when at least one node is connected. */
@@ -68,6 +95,10 @@ export interface AudioBackend {
   /** Destroys the guild's player on the node without leaving voice (another replica drives it now). */
   release(guildId: string): Promise<void>;
   hasPlayer(guildId: string): boolean;
+  /** Drives a resumed player again as it is on its node, without touching the node or voice. */
+  adoptResumed(player: ResumedPlayer, voiceChannelId: string): void;
+  /** Destroys a resumed player on its node (its guild is gone, or another replica drives it). */
+  discardResumed(player: ResumedPlayer): Promise<void>;
   play(guildId: string, request: PlayRequest): Promise<void>;
   stopTrack(guildId: string): Promise<void>;
   setPaused(guildId: string, paused: boolean): Promise<void>;

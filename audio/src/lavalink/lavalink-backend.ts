@@ -3,13 +3,17 @@ import type { Logger } from '@discord-bot/logger';
 import {
   LavalinkManager,
   type GuildShardPayload,
+  type LavalinkNode,
   type LavalinkNodeOptions,
   type LavalinkTrack,
   type Player,
 } from 'lavalink-client';
-import type { AudioBackend, NodeHealth, PlayRequest, VoicePacket } from './audio-backend.js';
+import type { AudioBackend, NodeHealth, PlayRequest, ResumedPlayer, VoicePacket } from './audio-backend.js';
+import type { BackendTrack } from './backend-track.js';
 import { toBackendEvent, type BackendEvent, type BackendListener } from './backend-events.js';
 import { parseLoadResult, type LoadOutcome } from './load-outcome.js';
+import type { NodeSessionStore } from './node-session-store.js';
+import { toResumedPlayers } from './resumed-player.js';
 
 /** Options of {@link LavalinkBackend}. */
 export interface LavalinkBackendOptions {
@@ -20,6 +24,28 @@ export interface LavalinkBackendOptions {
   /** Node reconnect attempts before a node counts as gone, and the pause between them. */
   readonly nodeRetryAmount: number;
   readonly nodeRetryDelayMs: number;
+  /**
+   * Session resuming (nodes that outlive this process): sessions are resumed from `store` at start, and each
+   * new session is made resumable for `timeoutS` seconds and recorded there.
+   */
+  readonly resume?: { readonly store: NodeSessionStore; readonly timeoutS: number };
+  /** How long start() waits for a node with a session to resume to answer. */
+  readonly resumeWaitMs: number;
+}
+
+function isReady(payload: unknown): payload is { op: 'ready'; sessionId: string; resumed: boolean } {
+  const message = payload as { op?: unknown; sessionId?: unknown } | null;
+  return message?.op === 'ready' && typeof message.sessionId === 'string';
+}
+
+function toRawTrack(track: BackendTrack): LavalinkTrack {
+  // lavalink-client's track type wants its own optional fields; the node accepts the v4 Track as it is.
+  return {
+    encoded: track.encoded,
+    info: { ...track.info, isrc: track.info.isrc ?? null },
+    pluginInfo: { ...track.pluginInfo },
+    userData: {},
+  } as LavalinkTrack;
 }
 
 function nodeOptions(node: LavalinkNodeConfig, options: LavalinkBackendOptions): LavalinkNodeOptions {
@@ -50,10 +76,24 @@ export class LavalinkBackend implements AudioBackend {
     this.#options = options;
   }
 
-  public async start(botUserId: string): Promise<void> {
+  public async start(botUserId: string): Promise<readonly ResumedPlayer[]> {
     const options = this.#options;
+    const resume = options.resume;
+    const previous = new Map<string, string>();
+    if (resume !== undefined) {
+      for (const node of options.nodes) {
+        const sessionId = await resume.store.take(node.id).catch((error: unknown) => {
+          options.logger.warn({ err: error, node: node.id }, 'could not read the node session to resume');
+          return undefined;
+        });
+        if (sessionId !== undefined) previous.set(node.id, sessionId);
+      }
+    }
     const manager = new LavalinkManager({
-      nodes: options.nodes.map((node) => nodeOptions(node, options)),
+      nodes: options.nodes.map((node) => {
+        const sessionId = previous.get(node.id);
+        return { ...nodeOptions(node, options), ...(sessionId === undefined ? {} : { sessionId }) };
+      }),
       client: { id: botUserId, username: 'discord-bot' },
       sendToShard: (guildId: string, payload: GuildShardPayload) =>
         options.sendToShard(guildId, { op: payload.op, d: { ...payload.d } }),
@@ -67,27 +107,62 @@ export class LavalinkBackend implements AudioBackend {
     });
     this.#manager = manager;
     const nodeManager = manager.nodeManager;
-    nodeManager.on('raw', (_node, payload) => {
+    // Nodes with a session to resume: start() waits for their answer (resumed with players, or a new session).
+    const answers = new Map<string, () => void>();
+    const answered = [...previous.keys()].map(
+      (nodeId) =>
+        new Promise<void>((resolve) => {
+          answers.set(nodeId, resolve);
+          setTimeout(resolve, options.resumeWaitMs).unref();
+        }),
+    );
+    const answer = (nodeId: string) => answers.get(nodeId)?.();
+    const resumed: ResumedPlayer[] = [];
+    let firstReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (firstReady = resolve));
+    nodeManager.on('raw', (node, payload) => {
+      if (isReady(payload)) {
+        this.#onReady(node, payload.sessionId, payload.resumed);
+        firstReady();
+        if (!payload.resumed) answer(node.id);
+        return;
+      }
       const event = toBackendEvent(payload);
       if (event !== undefined) this.#emit(event);
     });
+    nodeManager.on('resumed', (node, _payload, players) => {
+      resumed.push(...toResumedPlayers(node.id, players));
+      options.logger.info({ node: node.id, players: resumed.length }, 'audio node session resumed');
+      answer(node.id);
+    });
     nodeManager.on('connect', (node) => this.#emit({ type: 'nodeUp', nodeId: node.id }));
-    nodeManager.on('disconnect', (node) => this.#emit({ type: 'nodeDown', nodeId: node.id }));
-    nodeManager.on('destroy', (node) => this.#emit({ type: 'nodeDown', nodeId: node.id }));
+    nodeManager.on('disconnect', (node) => {
+      answer(node.id);
+      this.#emit({ type: 'nodeDown', nodeId: node.id });
+    });
+    nodeManager.on('destroy', (node) => {
+      answer(node.id);
+      this.#emit({ type: 'nodeDown', nodeId: node.id });
+    });
     nodeManager.on('error', (node, error) =>
       options.logger.warn({ node: node.id, err: error }, 'audio node connection error'),
     );
-    const connected = new Promise<void>((resolve) => nodeManager.once('connect', () => resolve()));
     await manager.init({ id: botUserId, username: 'discord-bot' });
-    await connected;
+    await ready;
+    await Promise.all(answered);
+    return resumed;
   }
 
   public async close(): Promise<void> {
     const manager = this.#manager;
     if (manager === undefined) return;
     this.#manager = undefined;
-    // Players stay on the nodes (and in Discord voice): the next start restores them from the database.
-    for (const node of [...manager.nodeManager.nodes.values()]) node.destroy('audio service stopping', false);
+    // Players stay on the nodes (and in Discord voice): the next start resumes the sessions where resuming is
+    // on, else restores them from the database. lavalink-client destroys the players of a node it destroys, so
+    // it forgets them first; and no node event means anything during shutdown.
+    manager.nodeManager.removeAllListeners();
+    for (const guildId of [...manager.players.keys()]) manager.players.delete(guildId);
+    for (const node of [...manager.nodeManager.nodes.values()]) node.destroy('audio service stopping', true);
     await Promise.resolve();
   }
 
@@ -139,6 +214,43 @@ export class LavalinkBackend implements AudioBackend {
     await player.destroy('taken over by another replica', false);
   }
 
+  public adoptResumed(resumed: ResumedPlayer, voiceChannelId: string): void {
+    const manager = this.#require();
+    const player =
+      manager.getPlayer(resumed.guildId) ??
+      manager.createPlayer({
+        guildId: resumed.guildId,
+        voiceChannelId,
+        node: resumed.nodeId,
+        selfDeaf: true,
+        selfMute: false,
+        volume: resumed.volume,
+      });
+    const { voice } = resumed;
+    player.voice = {
+      token: voice.token,
+      endpoint: voice.endpoint,
+      sessionId: voice.sessionId,
+      ...(voice.channelId === null ? {} : { channelId: voice.channelId }),
+    };
+    player.voiceChannelId = voiceChannelId;
+    player.connected = voice.connected;
+    player.volume = resumed.volume;
+    player.lavalinkVolume = resumed.volume;
+    player.paused = resumed.paused;
+    player.playing = resumed.track !== null && !resumed.paused;
+    player.lastPosition = resumed.positionMs;
+    player.lastPositionChange = Date.now();
+    player.queue.current =
+      resumed.track === null ? null : manager.utils.buildTrack(toRawTrack(resumed.track), undefined);
+  }
+
+  public async discardResumed(resumed: ResumedPlayer): Promise<void> {
+    const node = this.#manager?.nodeManager.nodes.get(resumed.nodeId);
+    if (node?.sessionId === undefined || node.sessionId === null) return;
+    await node.destroyPlayer(resumed.guildId);
+  }
+
   public hasPlayer(guildId: string): boolean {
     return this.#manager?.getPlayer(guildId) !== undefined;
   }
@@ -146,13 +258,7 @@ export class LavalinkBackend implements AudioBackend {
   public async play(guildId: string, request: PlayRequest): Promise<void> {
     const manager = this.#require();
     const player = this.#player(guildId);
-    const raw: LavalinkTrack = {
-      encoded: request.track.encoded,
-      info: { ...request.track.info, isrc: request.track.info.isrc ?? null },
-      pluginInfo: { ...request.track.pluginInfo },
-      userData: {},
-    } as LavalinkTrack;
-    const clientTrack = manager.utils.buildTrack(raw, undefined);
+    const clientTrack = manager.utils.buildTrack(toRawTrack(request.track), undefined);
     await player.play({
       clientTrack,
       position: Math.max(0, Math.round(request.positionMs)),
@@ -234,6 +340,20 @@ export class LavalinkBackend implements AudioBackend {
       playingPlayers: node.stats.playingPlayers,
       frameDeficit: node.stats.frameStats?.deficit ?? 0,
     }));
+  }
+
+  /** A node session is ready: with resuming on, enable it for this session and record the session id. */
+  #onReady(node: LavalinkNode, sessionId: string, resumed: boolean): void {
+    const { resume, logger } = this.#options;
+    logger.info({ node: node.id, resumed }, 'audio node session ready');
+    if (resume === undefined) return;
+    // lavalink-client takes the session id from this message right after emitting it.
+    void Promise.resolve()
+      .then(() => node.updateSession(true, resume.timeoutS))
+      .then(() => resume.store.save(node.id, sessionId))
+      .catch((error: unknown) =>
+        logger.warn({ err: error, node: node.id }, 'could not enable resuming on the audio node'),
+      );
   }
 
   #emit(event: BackendEvent): void {

@@ -20,6 +20,7 @@ import { createPlatform } from '@discord-bot/platform';
 import { startMediaServer, type MediaServer } from '../../../audio/test/support/media-server.js';
 import { BOT_USER_ID, startTestGateway, type TestGateway } from '../../../audio/test/support/test-gateway.js';
 import { toneWav } from '../../../audio/test/support/tone-wav.js';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { killAll, ROOT, spawnEntry, type SpawnedEntry } from '../../support/spawn-entry.js';
@@ -28,15 +29,25 @@ import { killAll, ROOT, spawnEntry, type SpawnedEntry } from '../../support/spaw
  * `audio/src/main.ts` under node with tsx's loader in the SAME process (the `tsx` binary forks a child, and a
  * SIGKILL of the parent would leave the service running).
  */
-const AUDIO_ENTRY = [
+const entryUnderTsx = (entry: string): string[] => [
   process.execPath,
   '--require',
   join(ROOT, 'node_modules/tsx/dist/preflight.cjs'),
   '--import',
   pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
   '--conditions=source',
-  join(ROOT, 'audio/src/main.ts'),
+  join(ROOT, entry),
 ];
+const AUDIO_ENTRY = entryUnderTsx('audio/src/main.ts');
+const AUDIO_NODE_ENTRY = entryUnderTsx('audio-node/src/main.ts');
+
+/** A standalone audio node process (`npm run start:audio-node`), as LAVALINK_NODES lists it. */
+export interface SpawnedAudioNode {
+  readonly entry: SpawnedEntry;
+  readonly id: string;
+  readonly url: string;
+  readonly password: string;
+}
 
 /**
  * The Redis database these tests use (the services have no key prefix setting; a database of their own keeps
@@ -60,8 +71,13 @@ export interface DistributedAudio {
   readonly guilds: readonly TestGuild[];
   readonly ui: UiNowEvent[];
   readonly gateway: TestGateway;
-  /** Starts an audio service process; resolves once it consumes commands. */
-  spawnAudio(): Promise<SpawnedEntry>;
+  /**
+   * Starts an audio service process (on `nodes`, else its embedded audio node); resolves once it consumes
+   * commands.
+   */
+  spawnAudio(nodes?: readonly SpawnedAudioNode[]): Promise<SpawnedEntry>;
+  /** Starts a standalone audio node process; `port` to start it again where a stopped one listened. */
+  spawnNode(id: string, port?: number): Promise<SpawnedAudioNode>;
   request<T extends CommandType>(
     guild: TestGuild,
     type: T,
@@ -118,8 +134,17 @@ export async function startDistributedAudio(guildCount: number): Promise<Distrib
     guilds,
     ui,
     gateway,
-    async spawnAudio() {
+    async spawnAudio(nodes) {
+      const lavalinkNodes =
+        nodes === undefined
+          ? {}
+          : {
+              LAVALINK_NODES: JSON.stringify(
+                nodes.map((node) => ({ id: node.id, url: node.url, password: node.password })),
+              ),
+            };
       const entry = spawnEntry(AUDIO_ENTRY, {
+        ...lavalinkNodes,
         AUDIO_PORT: '0',
         HTTP_HOST: '127.0.0.1',
         DATABASE_URL: database.url ?? '',
@@ -132,6 +157,22 @@ export async function startDistributedAudio(guildCount: number): Promise<Distrib
       processes.push(entry);
       await entry.waitForLine(/"msg":"audio service consuming commands"/, 60_000);
       return entry;
+    },
+    async spawnNode(id, port = 0) {
+      const password = randomBytes(12).toString('hex');
+      const entry = spawnEntry(AUDIO_NODE_ENTRY, {
+        AUDIO_NODE_HOST: '127.0.0.1',
+        AUDIO_NODE_PORT: String(port),
+        AUDIO_NODE_PASSWORD: password,
+        AUDIO_NODE_HTTP_ALLOWLIST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        // The node connects to the simulator's voice servers (TLS with the test CA).
+        NODE_EXTRA_CA_CERTS: process.env['NODE_EXTRA_CA_CERTS'] ?? '',
+      });
+      processes.push(entry);
+      const line = await entry.waitForLine(/"msg":"audio node listening"/, 60_000);
+      const listening = (JSON.parse(line) as { port: number }).port;
+      return { entry, id, url: `http://127.0.0.1:${listening}`, password };
     },
     request(guild, type, payload, timeoutMs = 10_000) {
       return sender.request(type, payload, { guildId: guild.id, timeoutMs });
