@@ -11,7 +11,7 @@ const TOKEN_HINT = [
   'Get a token: https://discord.com/developers/applications -> your application -> Bot -> Reset Token,',
   'then put it in .env as DISCORD_TOKEN=<token>.',
   'To try the bot offline instead, run `npm run sim`, then start with DISCORD_API_BASE set to the',
-  'address it prints (and any token), or use `npm run sandbox` once it exists.',
+  'address it prints (and any token), or run `npm run sandbox`: simulator, bot and test tracks in one go.',
 ].join('\n');
 
 const tokenMeta = {
