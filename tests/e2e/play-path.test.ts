@@ -118,6 +118,40 @@ describe.each(MODES)('GIVEN the bot in $mode mode against the simulator', ({ mod
     await bot.sim.waitForAudio({ guildId: bot.guild.id, hz: 440, windowMs: 200, timeoutMs: 3_000 });
   });
 
+  it.skipIf(skip)(
+    'the now-playing buttons act like the commands, with the same checks',
+    async () => {
+      const message = nowPlaying();
+      if (message === undefined) throw new Error('no now-playing message');
+      const click = (customId: string, userId = bot.users.alice) =>
+        bot.sim.clickComponent({ userId, messageId: message.id, customId }).id;
+      const refused = await answer(click('np:pause', bot.users.bob));
+      expect(refused.text).toContain('Join a voice channel first.');
+      expect(refused.ephemeral).toBe(true);
+      expect((await answer(click('np:pause'))).text).toContain('Paused');
+      await waitUntil(
+        () => audio(),
+        (a) => a.rmsDbfs <= -100,
+        3_000,
+        'silence',
+      );
+      const paused = await waitUntil(
+        nowPlaying,
+        (m) => JSON.stringify(m?.components ?? []).includes('np:resume'),
+        12_000,
+        'resume button',
+      );
+      const resume = bot.sim.clickComponent({
+        userId: bot.users.alice,
+        messageId: paused?.id ?? '',
+        customId: 'np:resume',
+      });
+      expect((await answer(resume.id)).text).toContain('Resumed');
+      await bot.sim.waitForAudio({ guildId: bot.guild.id, hz: 440, windowMs: 200, timeoutMs: 3_000 });
+    },
+    30_000,
+  );
+
   it.skipIf(skip)('/play a second file then /skip: 880 Hz, and the now-playing message follows', async () => {
     expect((await answer(command('play', { query: bot.tones.urlOf('a880') }))).text).toContain(
       'Queued at #1',
@@ -174,7 +208,7 @@ describe.each(MODES)('GIVEN the bot in $mode mode against the simulator', ({ mod
       const disabled = await waitUntil(
         nowPlaying,
         (m) => JSON.stringify(m?.components ?? []).includes('"disabled":true'),
-        12_000,
+        20_000,
         'controls disabled',
       );
       expect(JSON.stringify(disabled?.components)).not.toContain('"disabled":false');
@@ -182,5 +216,6 @@ describe.each(MODES)('GIVEN the bot in $mode mode against the simulator', ({ mod
       expect(after.text).toContain('Nothing is playing');
       for (const entry of bot.processes) expect(entry.child.exitCode).toBeNull();
     },
+    40_000,
   );
 });
