@@ -61,7 +61,9 @@ export interface ResumedPlayer {
 export interface NodeHealth {
   readonly id: string;
   readonly connected: boolean;
+  /** This service's players on the node. */
   readonly players: number;
+  /** Players playing on the node, as its last stats said. */
   readonly playingPlayers: number;
   /** Frames not sent in the last minute (Lavalink `frameStats.deficit`), 0 when unknown. */
   readonly frameDeficit: number;
@@ -95,6 +97,11 @@ export interface AudioBackend {
   /** Destroys the guild's player on the node without leaving voice (another replica drives it now). */
   release(guildId: string): Promise<void>;
   hasPlayer(guildId: string): boolean;
+  /**
+   * Puts the guild's player on the least loaded other connected node, with its voice connection (its node
+   * went away); the caller then plays the current track there. False when no node can take it.
+   */
+  moveToAnotherNode(guildId: string): Promise<boolean>;
   /** Drives a resumed player again as it is on its node, without touching the node or voice. */
   adoptResumed(player: ResumedPlayer, voiceChannelId: string): void;
   /** Destroys a resumed player on its node (its guild is gone, or another replica drives it). */

@@ -98,7 +98,9 @@ export class LavalinkBackend implements AudioBackend {
       sendToShard: (guildId: string, payload: GuildShardPayload) =>
         options.sendToShard(guildId, { op: payload.op, d: { ...payload.d } }),
       autoSkip: false,
-      autoMove: options.nodes.length > 1,
+      // Moves are ours (moveToAnotherNode): lavalink-client's would replay a stale position and its own
+      // filter state, not the player's.
+      autoMove: false,
       playerOptions: {
         onDisconnect: { destroyPlayer: false, autoReconnect: false },
         useUnresolvedData: false,
@@ -194,9 +196,17 @@ export class LavalinkBackend implements AudioBackend {
     const manager = this.#require();
     const existing = manager.getPlayer(guildId);
     if (!force && existing?.voiceChannelId === voiceChannelId && existing.connected) return;
+    const node = this.#leastLoadedNode();
     const player =
       existing ??
-      manager.createPlayer({ guildId, voiceChannelId, selfDeaf: true, selfMute: false, volume: 100 });
+      manager.createPlayer({
+        guildId,
+        voiceChannelId,
+        selfDeaf: true,
+        selfMute: false,
+        volume: 100,
+        ...(node === undefined ? {} : { node: node.id }),
+      });
     player.voiceChannelId = voiceChannelId;
     player.options.voiceChannelId = voiceChannelId;
     await player.connect();
@@ -249,6 +259,24 @@ export class LavalinkBackend implements AudioBackend {
     const node = this.#manager?.nodeManager.nodes.get(resumed.nodeId);
     if (node?.sessionId === undefined || node.sessionId === null) return;
     await node.destroyPlayer(resumed.guildId);
+  }
+
+  public async moveToAnotherNode(guildId: string): Promise<boolean> {
+    const player = this.#manager?.getPlayer(guildId);
+    if (player === undefined) return false;
+    const target = this.#leastLoadedNode(player.node.id);
+    const { token, endpoint, sessionId, channelId } = player.voice;
+    if (target === undefined || token === undefined || endpoint === undefined || sessionId === undefined) {
+      return false;
+    }
+    player.node = target;
+    await target.updatePlayer({
+      guildId,
+      playerOptions: {
+        voice: { token, endpoint, sessionId, ...(channelId === undefined ? {} : { channelId }) },
+      },
+    });
+    return true;
   }
 
   public hasPlayer(guildId: string): boolean {
@@ -333,13 +361,34 @@ export class LavalinkBackend implements AudioBackend {
   }
 
   public nodes(): readonly NodeHealth[] {
+    const players = this.#playersPerNode();
     return [...(this.#manager?.nodeManager.nodes.values() ?? [])].map((node) => ({
       id: node.id,
       connected: node.connected,
-      players: node.stats.players,
+      // Counted here, not from the node's stats (sent once a minute): right after a move, it is exact.
+      players: players.get(node.id) ?? 0,
       playingPlayers: node.stats.playingPlayers,
       frameDeficit: node.stats.frameStats?.deficit ?? 0,
     }));
+  }
+
+  #playersPerNode(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const player of this.#manager?.players.values() ?? []) {
+      counts.set(player.node.id, (counts.get(player.node.id) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** The connected node with the fewest of this service's players (other than `excludedId`). */
+  #leastLoadedNode(excludedId?: string): LavalinkNode | undefined {
+    const counts = this.#playersPerNode();
+    let best: LavalinkNode | undefined;
+    for (const node of this.#manager?.nodeManager.nodes.values() ?? []) {
+      if (!node.connected || node.sessionId === null || node.id === excludedId) continue;
+      if (best === undefined || (counts.get(node.id) ?? 0) < (counts.get(best.id) ?? 0)) best = node;
+    }
+    return best;
   }
 
   /** A node session is ready: with resuming on, enable it for this session and record the session id. */
