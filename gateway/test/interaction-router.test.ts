@@ -57,7 +57,7 @@ describe('routeInteraction', () => {
         kind: 'reply',
         options: {
           flags: MessageFlags.Ephemeral,
-          content: expect.stringContaining('That button does not exist'),
+          content: expect.stringContaining('That button does not exist') as unknown,
         },
       });
     },
