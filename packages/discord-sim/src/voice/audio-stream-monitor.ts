@@ -2,6 +2,7 @@ import { FRAME_DURATION_MS } from './audio-format.js';
 import { JitterBuffer } from './jitter-buffer.js';
 import { createOpusFrameDecoder } from './create-opus-frame-decoder.js';
 import type { OpusFrameDecoder } from './opus-frame-decoder.js';
+import { StreamDecoder, type ReceivedFrame } from './stream-decoder.js';
 
 /** How long received audio is kept for analysis, ms; longer windows are clamped to it. */
 export const MAX_ANALYSIS_WINDOW_MS = 10_000;
@@ -23,24 +24,26 @@ export interface StreamWindow {
 }
 
 /** Drops the entries older than `cutoffMs` from the front of a time-ordered list. */
-function pruneBefore<T>(entries: Timed<T>[], cutoffMs: number): void {
+function pruneBefore(entries: { readonly atMs: number }[], cutoffMs: number): void {
   let stale = 0;
   while (stale < entries.length && entries[stale]!.atMs < cutoffMs) stale += 1;
   if (stale > 0) entries.splice(0, stale);
 }
 
 /**
- * The audio one bot connection sends: reorders its RTP frames, decodes them with one Opus decoder per SSRC,
- * and keeps packet arrivals, lost frames and PCM for {@link MAX_ANALYSIS_WINDOW_MS}. Decoding happens as
- * packets arrive (Opus needs every frame in order); spectra are computed only when asked.
+ * The audio one bot connection sends: reorders its RTP frames and keeps packet arrivals, lost frames and Opus
+ * frames for {@link MAX_ANALYSIS_WINDOW_MS}. Frames are decoded (one decoder per stream, i.e. per SSRC of a
+ * session) and spectra computed only when a window is asked for: a packet costs a few microseconds on
+ * arrival, so a simulator carrying a hundred guilds nobody analyses spends nothing on Opus.
  */
 export class AudioStreamMonitor {
   private ssrc: number | null = null;
-  private decoder: OpusFrameDecoder | null = null;
+  private stream: StreamDecoder | null = null;
+  private streamFrames = 0;
   private jitter: JitterBuffer<Buffer> | null = null;
   private readonly arrivals: Timed<null>[] = [];
   private readonly losses: Timed<number>[] = [];
-  private readonly frames: Timed<Int16Array>[] = [];
+  private readonly frames: ReceivedFrame[] = [];
   private total = 0;
 
   /**
@@ -78,11 +81,10 @@ export class AudioStreamMonitor {
     const cutoff = nowMs - Math.min(windowMs, MAX_ANALYSIS_WINDOW_MS);
     const inWindow = <T>(entries: readonly Timed<T>[]): Timed<T>[] =>
       entries.filter((entry) => entry.atMs >= cutoff);
-    const frames = inWindow(this.frames);
     return {
       packets: inWindow(this.arrivals).length,
       lostFrames: inWindow(this.losses).reduce((sum, loss) => sum + loss.value, 0),
-      frames: frames.map((frame) => frame.value),
+      frames: this.decodeSince(cutoff),
       lastFrameAtMs: this.frames.at(-1)?.atMs ?? null,
     };
   }
@@ -90,24 +92,44 @@ export class AudioStreamMonitor {
   /** Ends the current stream and frees its decoder; the history stays readable and the next packet starts a new stream. */
   public endStream(): void {
     this.flush();
-    this.decoder?.destroy();
-    this.decoder = null;
+    this.stream?.release();
+    this.stream = null;
     this.jitter = null;
     this.ssrc = null;
   }
 
   private startStream(ssrc: number): void {
     this.endStream();
-    const decoder = this.createDecoder();
+    const stream = new StreamDecoder(this.createDecoder);
     this.ssrc = ssrc;
-    this.decoder = decoder;
+    this.stream = stream;
+    this.streamFrames = 0;
     this.jitter = new JitterBuffer<Buffer>(JITTER_DEPTH_FRAMES, {
       onFrame: (opus) => {
-        const pcm = decoder?.decode(opus) ?? null;
-        if (pcm !== null) this.frames.push({ atMs: this.now(), value: pcm });
+        this.frames.push({ atMs: this.now(), stream, index: this.streamFrames, opus, pcm: undefined });
+        this.streamFrames += 1;
       },
       onLost: (count) => this.losses.push({ atMs: this.now(), value: count }),
     });
+  }
+
+  /** PCM of the frames received since `cutoffMs`, decoding those not decoded yet. */
+  private decodeSince(cutoffMs: number): Int16Array[] {
+    let first = this.frames.length;
+    while (first > 0 && this.frames[first - 1]!.atMs >= cutoffMs) first -= 1;
+    const pcm: Int16Array[] = [];
+    const ended = new Set<StreamDecoder>();
+    for (let at = first; at < this.frames.length; at += 1) {
+      const frame = this.frames[at]!;
+      if (frame.pcm === undefined) {
+        frame.stream.decodeAt(this.frames, at);
+        if (frame.stream !== this.stream) ended.add(frame.stream);
+      }
+      if (frame.pcm) pcm.push(frame.pcm);
+    }
+    // A stream that has ended got a decoder back only for this query.
+    for (const stream of ended) stream.release();
+    return pcm;
   }
 
   /** Forgets history older than {@link MAX_ANALYSIS_WINDOW_MS}; also runs on every packet and query. */
