@@ -5,8 +5,8 @@
  *
  * 1. interaction acknowledgement p50/p99: our gateway vs a bare discord.js bot deferring at once (target p99 <= 2x)
  * 2. gateway heap per 1,000 guilds: our trimmed caches vs discord.js defaults (target <= 0.25x)
- * 3. command to first audio p50/p99 (interaction -> first RTP packet): the real bot (`npm start`); the
- *    @discordjs/voice baseline runs with BENCH_FIRST_AUDIO_BASELINE=1 (see first-audio.ts)
+ * 3. command to first audio p50/p99 (interaction -> first RTP packet): the real bot (`npm start`) vs a minimal
+ *    @discordjs/voice bot playing the same file (target p50 <= 1.5x; BENCH_FIRST_AUDIO_BASELINE=0 skips it)
  * 4. 429 answers while 100 guilds play and update their now-playing messages (target 0)
  *
  * Env: BENCH_ACK_COUNT (200), BENCH_HEAP_GUILDS (1000), BENCH_HEAP_MEMBERS (20), BENCH_AUDIO_ROUNDS (10),
@@ -27,7 +27,7 @@ if (only.has('heap')) {
   console.log(await heapPerGuild(env('BENCH_HEAP_GUILDS', 1_000), env('BENCH_HEAP_MEMBERS', 20)));
 }
 if (only.has('audio')) {
-  const withBaseline = process.env['BENCH_FIRST_AUDIO_BASELINE'] === '1';
+  const withBaseline = process.env['BENCH_FIRST_AUDIO_BASELINE'] !== '0';
   console.log(await firstAudio(env('BENCH_AUDIO_ROUNDS', 10), withBaseline));
 }
 if (only.has('load')) console.log(await no429(env('BENCH_LOAD_GUILDS', 100), env('BENCH_LOAD_SECONDS', 30)));
