@@ -143,10 +143,7 @@ export async function firstAudio(rounds: number, withBaseline: boolean): Promise
     );
   } else {
     lines.push(`  our bot (npm start):          p50 ${o.p50}  p99 ${o.p99}`);
-    lines.push(
-      "  baseline skipped: the simulator's Opus decoder aborts on the packets of a @discordjs/voice bot",
-      '  (set BENCH_FIRST_AUDIO_BASELINE=1 to try it again)',
-    );
+    lines.push('  baseline skipped (BENCH_FIRST_AUDIO_BASELINE=0)');
   }
   return lines.join('\n');
 }
