@@ -16,7 +16,12 @@ import {
   type StoredCertificateAuthority,
 } from './tls/index.js';
 import { createVoiceServer } from './voice/index.js';
-import type { SimVoiceServer, VoiceEncryptionMode, VoiceTlsMaterial } from './voice/voice-server-contract.js';
+import type {
+  OpusDecoderBackend,
+  SimVoiceServer,
+  VoiceEncryptionMode,
+  VoiceTlsMaterial,
+} from './voice/voice-server-contract.js';
 
 export interface StartSimulatorOptions {
   /** Port for REST, the gateway and the control API; 0 (default) picks a free one. */
@@ -26,6 +31,8 @@ export interface StartSimulatorOptions {
   readonly voice?: {
     /** Encryption modes offered in voice READY (default both). */
     readonly modes?: readonly VoiceEncryptionMode[];
+    /** Opus decoder of the analysis: native `@discordjs/opus` (default when it loads) or the WASM fallback. */
+    readonly opusBackend?: OpusDecoderBackend;
   };
   /**
    * Directory of the certificate authority the voice server's TLS chains to (`ca.pem`, `ca-key.pem`),
@@ -74,6 +81,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       tls,
       host,
       ...(options.voice?.modes === undefined ? {} : { modes: options.voice.modes }),
+      ...(options.voice?.opusBackend === undefined ? {} : { opusBackend: options.voice.opusBackend }),
     });
 
   let origin = '';
