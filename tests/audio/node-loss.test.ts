@@ -8,6 +8,7 @@ import { createRedisClient } from '@discord-bot/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpawnedEntry } from '../support/spawn-entry.js';
 import {
+  AUDIO_TEST_REDIS_DATABASES,
   startDistributedAudio,
   type DistributedAudio,
   type SpawnedAudioNode,
@@ -72,7 +73,7 @@ describe.skipIf(!enabled)('two standalone audio nodes, one stopped', () => {
   }
 
   beforeAll(async () => {
-    d = await startDistributedAudio(2);
+    d = await startDistributedAudio(2, AUDIO_TEST_REDIS_DATABASES.nodeLoss);
     nodes = [await d.spawnNode('node-a'), await d.spawnNode('node-b')];
     // Saved players with a volume and filters (no command sets filters): the service restores them at start.
     for (const guild of d.guilds) {

@@ -5,7 +5,11 @@
 import { createRedisClient } from '@discord-bot/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpawnedEntry } from '../support/spawn-entry.js';
-import { startDistributedAudio, type DistributedAudio } from './support/distributed-audio.js';
+import {
+  AUDIO_TEST_REDIS_DATABASES,
+  startDistributedAudio,
+  type DistributedAudio,
+} from './support/distributed-audio.js';
 
 const TAKEOVER_LIMIT_MS = 15_000;
 const enabled =
@@ -17,7 +21,7 @@ describe.skipIf(!enabled)('two audio replicas, one killed', () => {
   let d: DistributedAudio;
   let replicas: SpawnedEntry[];
   beforeAll(async () => {
-    d = await startDistributedAudio(2);
+    d = await startDistributedAudio(2, AUDIO_TEST_REDIS_DATABASES.replicas);
     replicas = [await d.spawnAudio(), await d.spawnAudio()];
   }, 120_000);
   afterAll(async () => {

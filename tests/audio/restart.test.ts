@@ -5,7 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpawnedEntry } from '../support/spawn-entry.js';
-import { startDistributedAudio, type DistributedAudio } from './support/distributed-audio.js';
+import {
+  AUDIO_TEST_REDIS_DATABASES,
+  startDistributedAudio,
+  type DistributedAudio,
+} from './support/distributed-audio.js';
 
 /** Guilds playing at once: the issue's 5 (`AUDIO_TEST_GUILDS` to try another count). */
 const GUILDS = Number(process.env['AUDIO_TEST_GUILDS'] ?? 5);
@@ -18,7 +22,7 @@ describe.skipIf(!enabled)('audio service killed and restarted (PostgreSQL, Redis
   let d: DistributedAudio;
   let audio: SpawnedEntry;
   beforeAll(async () => {
-    d = await startDistributedAudio(GUILDS);
+    d = await startDistributedAudio(GUILDS, AUDIO_TEST_REDIS_DATABASES.restart);
     audio = await d.spawnAudio();
   }, 120_000);
   afterAll(async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpawnedEntry } from '../support/spawn-entry.js';
 import {
+  AUDIO_TEST_REDIS_DATABASES,
   startDistributedAudio,
   type DistributedAudio,
   type SpawnedAudioNode,
@@ -63,7 +64,7 @@ describe.skipIf(!enabled)('audio service on a standalone audio node, killed and 
   let node: SpawnedAudioNode;
   let audio: SpawnedEntry;
   beforeAll(async () => {
-    d = await startDistributedAudio(GUILDS);
+    d = await startDistributedAudio(GUILDS, AUDIO_TEST_REDIS_DATABASES.resume);
     node = await d.spawnNode('standalone');
     audio = await d.spawnAudio([node]);
   }, 120_000);

@@ -50,10 +50,16 @@ export interface SpawnedAudioNode {
 }
 
 /**
- * The Redis database these tests use (the services have no key prefix setting; a database of their own keeps
- * them apart from other test files, which use prefixes in database 0).
+ * Redis databases of the cross-process audio test files, one each: the services have no key prefix setting
+ * (their buses and leases use fixed names), so test files running in parallel need databases of their own.
+ * 13 is the end-to-end suite's.
  */
-const REDIS_DATABASE = 13;
+export const AUDIO_TEST_REDIS_DATABASES = {
+  restart: 9,
+  replicas: 10,
+  resume: 11,
+  nodeLoss: 12,
+} as const;
 
 export interface TestGuild {
   readonly id: string;
@@ -89,9 +95,13 @@ export interface DistributedAudio {
   close(): Promise<void>;
 }
 
-export async function startDistributedAudio(guildCount: number): Promise<DistributedAudio> {
+/** Starts the shared parts for `guildCount` guilds on the Redis database `redisDatabase` (emptied first). */
+export async function startDistributedAudio(
+  guildCount: number,
+  redisDatabase: number,
+): Promise<DistributedAudio> {
   const logger = createSilentLogger();
-  const redisUrl = `${(process.env['TEST_REDIS_URL'] ?? '').replace(/\/\d*$/, '')}/${REDIS_DATABASE}`;
+  const redisUrl = `${(process.env['TEST_REDIS_URL'] ?? '').replace(/\/\d*$/, '')}/${redisDatabase}`;
   const flush = createRedisClient(redisUrl);
   await flush.flushdb();
   flush.disconnect();
