@@ -41,6 +41,7 @@ export const startGateway: StartService<GatewayServiceConfig> = async (context) 
     fingerprints: new FileFingerprintStore(join(config.database.dataDir, COMMAND_FINGERPRINT_FILE)),
     apiBase: config.discord.apiBase,
     devGuildId: config.discord.devGuildId,
+    metrics,
   });
   lifecycle.onShutdown('gateway wiring', unwire);
 

@@ -8,6 +8,7 @@ import {
   type StreamBus,
   type Unsubscribe,
 } from '@discord-bot/messaging';
+import { Counter, Histogram, type Registry } from '@discord-bot/observability';
 import { Events, Routes, type APIMessage, type Client } from 'discord.js';
 import { createCommandDispatcher } from './commands/create-dispatcher.js';
 import {
@@ -40,6 +41,30 @@ export interface GatewayWiring {
   readonly devGuildId: string | undefined;
   /** Overrides {@link PLAYER_REQUEST_TIMEOUT_MS} (tests). */
   readonly requestTimeoutMs?: number;
+  /** Where the interaction metrics go; none recorded when absent. */
+  readonly metrics?: Registry;
+}
+
+/** Interaction metrics: time to the first acknowledgement, and outcomes by command and code. */
+function interactionMetrics(registry: Registry) {
+  const ack = new Histogram({
+    name: 'gateway_interaction_ack_seconds',
+    help: 'Time from interaction creation to its first acknowledgement (Discord allows 3 s).',
+    labelNames: ['kind'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3],
+    registers: [registry],
+  });
+  const outcomes = new Counter({
+    name: 'gateway_commands_total',
+    help: 'Commands, buttons and autocomplete requests handled, by command, kind and outcome code.',
+    labelNames: ['command', 'kind', 'code'],
+    registers: [registry],
+  });
+  return {
+    acknowledged: (kind: string, ms: number) => ack.observe({ kind }, Math.max(0, ms) / 1_000),
+    outcome: (o: { command: string; kind: string; code: string }) =>
+      outcomes.inc({ command: o.command, kind: o.kind, code: o.code }),
+  };
 }
 
 /** REST-backed now-playing messages: no channel cache needed. */
@@ -79,12 +104,23 @@ export async function wireGateway(wiring: GatewayWiring): Promise<() => Promise<
     bus: wiring.bus,
     requestTimeoutMs: wiring.requestTimeoutMs ?? PLAYER_REQUEST_TIMEOUT_MS,
   };
+  const metrics = wiring.metrics === undefined ? undefined : interactionMetrics(wiring.metrics);
   const { registry, dispatcher } = createCommandDispatcher({
     services,
     logger,
     rateLimits: wiring.rateLimits,
     guildPolicy: wiring.guildPolicy,
     premiumPolicy: wiring.premiumPolicy,
+    ...(metrics === undefined
+      ? {}
+      : {
+          // Only registered names become label values: a crafted name must not grow the series.
+          onOutcome: (outcome) =>
+            metrics.outcome({
+              ...outcome,
+              command: registry.get(outcome.command) === undefined ? 'unknown' : outcome.command,
+            }),
+        }),
   });
 
   const board = new NowPlayingBoard({
@@ -108,7 +144,11 @@ export async function wireGateway(wiring: GatewayWiring): Promise<() => Promise<
 
   client.on(Events.InteractionCreate, (interaction) => {
     const botUserId = client.user?.id ?? '';
-    void routeInteraction(interaction, botUserId, { dispatcher, logger });
+    void routeInteraction(interaction, botUserId, {
+      dispatcher,
+      logger,
+      ...(metrics === undefined ? {} : { onAcknowledged: metrics.acknowledged }),
+    });
   });
   client.on(Events.Raw, (packet: RawPacket) => {
     if (packet.t !== 'VOICE_STATE_UPDATE' && packet.t !== 'VOICE_SERVER_UPDATE') return;

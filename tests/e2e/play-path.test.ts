@@ -67,6 +67,9 @@ describe.each(MODES)('GIVEN the bot in $mode mode against the simulator', ({ mod
       expect(text).toContain('Join a voice channel first.');
       expect(ephemeral).toBe(true);
       expect(view.ackMs).toBeLessThan(3_000);
+      const metrics = await (await fetch(`http://127.0.0.1:${await bot.gateway.port()}/metrics`)).text();
+      expect(metrics).toMatch(/gateway_interaction_ack_seconds_count\{[^}]*kind="command"[^}]*\} [1-9]/);
+      expect(metrics).toMatch(/gateway_commands_total\{[^}]*command="pause"[^}]*code="NOT_IN_VOICE"/);
       await waitUntil(
         () => bot.sim.interaction(id).response,
         (response) => response === null,

@@ -62,7 +62,16 @@ export function discordInvocation(
   interaction: Supported,
   botUserId: string,
   route?: ComponentRoute,
+  onAcknowledged: () => void = () => undefined,
 ): CommandInvocation {
+  let acknowledged = false;
+  const first = async (answer: Promise<unknown>): Promise<void> => {
+    await answer;
+    if (!acknowledged) {
+      acknowledged = true;
+      onAcknowledged();
+    }
+  };
   const guild = interaction.guild;
   const voiceStates = guild?.voiceStates.cache;
   const base = {
@@ -92,11 +101,13 @@ export function discordInvocation(
       get deferred() {
         return interaction.deferred;
       },
-      reply: async (message) => void (await interaction.reply(replyBody(message))),
-      defer: async () =>
-        void (await (ephemeralAck
-          ? interaction.deferReply({ flags: MessageFlags.Ephemeral })
-          : interaction.deferUpdate())),
+      reply: (message) => first(interaction.reply(replyBody(message))),
+      defer: () =>
+        first(
+          ephemeralAck
+            ? interaction.deferReply({ flags: MessageFlags.Ephemeral })
+            : interaction.deferUpdate(),
+        ),
       editReply: async (message) => void (await interaction.editReply(body(message))),
       followUp: async (message) =>
         void (await (ephemeralAck
@@ -121,8 +132,7 @@ export function discordInvocation(
       defer: () => Promise.resolve(),
       editReply: () => Promise.resolve(),
       followUp: () => Promise.resolve(),
-      respondChoices: async (choices: readonly AutocompleteChoice[]) =>
-        void (await interaction.respond([...choices])),
+      respondChoices: (choices: readonly AutocompleteChoice[]) => first(interaction.respond([...choices])),
     };
   }
   // A refusal after a public defer goes out as an ephemeral follow-up; the "thinking" placeholder it would
@@ -139,11 +149,9 @@ export function discordInvocation(
     get deferred() {
       return interaction.deferred;
     },
-    reply: async (message) => void (await interaction.reply(replyBody(message))),
-    defer: async (options) =>
-      void (await interaction.deferReply(
-        options?.ephemeral === true ? { flags: MessageFlags.Ephemeral } : {},
-      )),
+    reply: (message) => first(interaction.reply(replyBody(message))),
+    defer: (options) =>
+      first(interaction.deferReply(options?.ephemeral === true ? { flags: MessageFlags.Ephemeral } : {})),
     editReply: async (message) => {
       originalShown = true;
       await interaction.editReply(body(message));

@@ -24,9 +24,12 @@ export async function routeInteraction(
   options: InteractionRouterOptions,
 ): Promise<void> {
   const { dispatcher, logger } = options;
+  const acknowledged = (kind: string) => () =>
+    options.onAcknowledged?.(kind, Date.now() - interaction.createdTimestamp);
   try {
     if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
-      await dispatcher.dispatch(discordInvocation(interaction, botUserId));
+      const kind = interaction.isAutocomplete() ? 'autocomplete' : 'command';
+      await dispatcher.dispatch(discordInvocation(interaction, botUserId, undefined, acknowledged(kind)));
       return;
     }
     if (!interaction.isButton()) return;
@@ -34,12 +37,12 @@ export async function routeInteraction(
     if (route === undefined) {
       const rendered = renderError(new UserError('NOT_FOUND', { what: 'button' }), interaction.id);
       await interaction.reply({ content: rendered.message.content ?? '', flags: MessageFlags.Ephemeral });
+      acknowledged('component')();
       return;
     }
-    const invocation = discordInvocation(interaction, botUserId, route);
+    const invocation = discordInvocation(interaction, botUserId, route, acknowledged('component'));
     // The answer depends on the audio service: acknowledge first, whatever the checks decide.
     await invocation.defer();
-    options.onAcknowledged?.('component', Date.now() - interaction.createdTimestamp);
     await dispatcher.dispatch(invocation);
   } catch (error) {
     // Discord refused an acknowledgement (expired token, already answered): nothing else can be shown.
