@@ -19,6 +19,8 @@ export interface RedisNodeSessionStoreOptions {
 
 /** How often `take` looks again while a previous process may still be dying. */
 const TAKE_POLL_MS = 250;
+/** A liveness TTL this much above where it would have run down to was renewed (round trips aside). */
+const RENEWAL_SLACK_MS = 50;
 
 /**
  * Node sessions in Redis, one record per node and process (`audio:node-session:<node>:<replica>`, living as
@@ -41,8 +43,8 @@ export class RedisNodeSessionStore implements NodeSessionStore {
   public async take(nodeId: string): Promise<string | undefined> {
     const { redis, aliveMs, renewEveryMs, replicaId } = this.#options;
     const deadline = Date.now() + aliveMs + renewEveryMs;
-    // Liveness TTLs seen per candidate: one that goes up was renewed, so its process is alive.
-    const seen = new Map<string, number>();
+    // First liveness TTL seen per candidate: one that has not run down since was renewed, so it is alive.
+    const seen = new Map<string, { readonly ttl: number; readonly at: number }>();
     for (;;) {
       const keys = await this.#scan(`${this.#sessionKey(nodeId, '').replace(/[*?[\]\\]/g, '\\$&')}*`);
       let pending = false;
@@ -55,9 +57,10 @@ export class RedisNodeSessionStore implements NodeSessionStore {
           if (sessionId !== null) return sessionId;
           continue;
         }
-        const before = seen.get(owner);
-        seen.set(owner, ttl);
-        if (before === undefined || ttl <= before) pending = true;
+        const first = seen.get(owner);
+        if (first === undefined) seen.set(owner, { ttl, at: Date.now() });
+        const renewed = first !== undefined && ttl > first.ttl - (Date.now() - first.at) + RENEWAL_SLACK_MS;
+        if (!renewed) pending = true;
       }
       if (!pending || Date.now() >= deadline) return undefined;
       await new Promise((resolve) => setTimeout(resolve, TAKE_POLL_MS));
