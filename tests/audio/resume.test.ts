@@ -122,4 +122,26 @@ describe.skipIf(!enabled)('audio service on a standalone audio node, killed and 
     expect(skipped.ok).toBe(true);
     await d.hear(d.guilds[0]!, 660, 10_000);
   }, 180_000);
+  it('GIVEN a resumed service THEN a graceful stop (SIGTERM) and restart resume the session again without a gap', async () => {
+    // Continues from the test above: guild 0 plays the queued 660 Hz track, the others 440 Hz.
+    const stopListening = listen(d, d.guilds);
+    const stopped = await audio.stop('SIGTERM');
+    expect(stopped.code).toBe(0);
+    audio = await d.spawnAudio([node]);
+    const taken = await audio.waitForLine(/"msg":"resumed players taken back"/, 1_000);
+    expect((JSON.parse(taken) as { adopted: number }).adopted).toBe(GUILDS);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const heard = stopListening();
+    console.info(
+      'longest silence per guild across the graceful restart (ms):',
+      [...heard.values()].map((listening) => listening.longestGapMs),
+    );
+    d.guilds.forEach((guild, i) => {
+      const listening = heard.get(guild.id);
+      expect(listening?.longestGapMs).toBeLessThan(MAX_GAP_MS);
+      expect([...(listening?.tones ?? [])]).toEqual([i === 0 ? 660 : 440]);
+    });
+    const queue = await d.request(d.guilds[1]!, 'queuePage', {});
+    expect(queue.ok && queue.value.total).toBe(1);
+  }, 60_000);
 });
