@@ -67,6 +67,7 @@ async function minimalBot(a: Arena): Promise<() => Promise<void>> {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
+  process.once('exit', () => bot.kill('SIGKILL'));
   await a.sim.waitForCommand('play', { timeoutMs: 60_000 });
   return async () => {
     const exited = new Promise((done) => bot.once('exit', done));
@@ -94,6 +95,8 @@ async function realBot(a: Arena): Promise<() => Promise<void>> {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // A benchmark that fails half-way must not leave the bot running.
+  process.once('exit', () => bot.kill('SIGKILL'));
   bot.on('exit', (code) => {
     if (code !== null && code !== 0) console.error(`the bot exited with ${code}`);
   });

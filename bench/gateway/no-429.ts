@@ -40,6 +40,8 @@ export async function no429(guildCount: number, seconds: number): Promise<string
     },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
+  // A benchmark that fails half-way must not leave the bot running.
+  process.once('exit', () => bot.kill('SIGKILL'));
   try {
     await sim.waitForCommand('play', { timeoutMs: 120_000 });
     await sleep(5_000);
