@@ -132,9 +132,12 @@ export class LavalinkBackend implements AudioBackend {
       const event = toBackendEvent(payload);
       if (event !== undefined) this.#emit(event);
     });
+    let starting = true;
     nodeManager.on('resumed', (node, _payload, players) => {
-      resumed.push(...toResumedPlayers(node.id, players));
-      options.logger.info({ node: node.id, players: resumed.length }, 'audio node session resumed');
+      const handedBack = toResumedPlayers(node.id, players);
+      options.logger.info({ node: node.id, players: handedBack.length }, 'audio node session resumed');
+      // Later resumes (a connection blip) keep lavalink-client's own players: nothing to take back.
+      if (starting) resumed.push(...handedBack);
       answer(node.id);
     });
     nodeManager.on('connect', (node) => this.#emit({ type: 'nodeUp', nodeId: node.id }));
@@ -152,6 +155,7 @@ export class LavalinkBackend implements AudioBackend {
     await manager.init({ id: botUserId, username: 'discord-bot' });
     await ready;
     await Promise.all(answered);
+    starting = false;
     return resumed;
   }
 
