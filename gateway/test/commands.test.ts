@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandDispatcher } from '@discord-bot/commands';
 import { createSilentLogger } from '@discord-bot/logger';
-import { fakeInvocation } from './support/fake-invocation.js';
+import { fakeInvocation } from '@discord-bot/commands/testing';
 import { fakePlayer, type FakePlayer } from './support/fake-player.js';
 import { gatewayDispatcher } from './support/gateway-dispatcher.js';
 import { createCommandDispatcher } from '../src/commands/create-dispatcher.js';

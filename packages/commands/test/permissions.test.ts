@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PermissionBits } from '@discord-bot/commands';
 import { harness } from './support/dispatcher.js';
-import { fakeInvocation } from './support/fake-invocation.js';
+import { fakeInvocation } from '@discord-bot/commands/testing';
 
 const lastContent = (invocation: ReturnType<typeof fakeInvocation>): string => {
   const last = invocation.sent.at(-1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeMiddleware, type CommandContext } from '@discord-bot/commands';
 import { harness } from './support/dispatcher.js';
-import { fakeInvocation } from './support/fake-invocation.js';
+import { fakeInvocation } from '@discord-bot/commands/testing';
 
 const contentOf = (sent: { kind: string; message?: { content?: string } }[]): string =>
   sent.map((s) => s.message?.content ?? '').join('|');

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryRateLimitStore, RedisRateLimitStore, type RateLimitStore } from '@discord-bot/commands';
 import { harness } from './support/dispatcher.js';
-import { fakeInvocation } from './support/fake-invocation.js';
+import { fakeInvocation } from '@discord-bot/commands/testing';
 
 /** One contract for every RateLimitStore. */
 function rateLimitStoreContract(name: string, make: () => RateLimitStore, prefix: () => string): void {

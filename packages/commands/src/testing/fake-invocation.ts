@@ -1,4 +1,8 @@
-import type { AutocompleteChoice, CommandInvocation, ReplyMessage } from '@discord-bot/commands';
+import type {
+  AutocompleteChoice,
+  CommandInvocation,
+  ReplyMessage,
+} from '../invocation/command-invocation.js';
 
 /** Every answer a fake invocation received, in order. */
 export type Sent =
@@ -8,11 +12,13 @@ export type Sent =
 
 export interface FakeInvocation extends CommandInvocation {
   readonly sent: Sent[];
+  /** The last text shown to the user. */
+  lastContent(): string;
 }
 
 /**
- * An in-memory {@link CommandInvocation} (the seam the gateway fills from discord.js), recording answers and
- * enforcing Discord's rules: one first response, edits only after it.
+ * An in-memory {@link CommandInvocation} for tests (the seam the gateway fills from discord.js), recording
+ * answers and enforcing Discord's rules: one first response, edits only after it.
  */
 export function fakeInvocation(
   overrides: Partial<Omit<CommandInvocation, 'reply' | 'defer' | 'editReply' | 'followUp'>> = {},
@@ -30,6 +36,7 @@ export function fakeInvocation(
     commandName: 'play',
     rawOptions: {},
     userId: '100',
+    userDisplayName: 'alice',
     guildId: '200',
     channelId: '300',
     member: { roleIds: [], permissions: 0n },
@@ -38,6 +45,12 @@ export function fakeInvocation(
     createdAt: Date.now(),
     ...overrides,
     sent,
+    lastContent() {
+      for (const entry of [...sent].reverse()) {
+        if ('message' in entry) return entry.message.content ?? '';
+      }
+      return '';
+    },
     get responded() {
       return responded;
     },

@@ -1,0 +1,1 @@
+export { fakeInvocation, type FakeInvocation, type Sent } from './fake-invocation.js';
