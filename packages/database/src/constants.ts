@@ -50,7 +50,11 @@ export const DEFAULT_GUILD_SETTINGS = {
   autoplayMode: 'similar',
   language: 'en',
   premiumTier: 'free',
+  defaultSearchSource: null,
 } as const;
+
+/** Search sources a guild may make its default for plain queries (`youtubemusic` is YouTube's music search). */
+export const SEARCH_SOURCE_NAMES = ['youtube', 'youtubemusic', 'soundcloud', 'spotify', 'local'] as const;
 
 /** Scope of a feature flag that applies to every guild without its own value. */
 export const GLOBAL_FLAG_SCOPE = '*';

@@ -22,7 +22,12 @@ export {
 
 export { createRepositories, type Repositories } from './repositories/repositories.js';
 export { GuildSettingsRepository } from './repositories/guild-settings-repository.js';
-export type { GuildSettings, GuildSettingsPatch, AutoplayMode } from './repositories/guild-settings-types.js';
+export type {
+  GuildSettings,
+  GuildSettingsPatch,
+  AutoplayMode,
+  SearchSourceName,
+} from './repositories/guild-settings-types.js';
 export type { SettingsValidationFailure } from './repositories/guild-settings-validation.js';
 export {
   PlayerStateRepository,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { DEFAULT_GUILD_SETTINGS } from '../src/index.js';
+import { DEFAULT_GUILD_SETTINGS, type GuildSettingsPatch } from '../src/index.js';
 import { describeEachBackend } from './support/backends.js';
 import { snowflake } from './support/fixtures.js';
 
@@ -60,12 +60,24 @@ describeEachBackend('guild settings repository', (db) => {
     [{ maxQueueLength: 0 }, 'maxQueueLength'],
     [{ djRoleId: 'not-a-snowflake' }, 'djRoleId'],
     [{ language: 'english' }, 'language'],
+    // As an API caller's JSON could send it: not one of the known sources.
+    [{ defaultSearchSource: 'bandcamp' } as unknown as GuildSettingsPatch, 'defaultSearchSource'],
   ] as const)('GIVEN an invalid value %o THEN the update is refused naming %s', async (patch, field) => {
     const guildId = snowflake();
     const result = await db().guildSettings.update(guildId, patch);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ code: 'INVALID_SETTING', field });
     expect((await db().guildSettings.get(guildId)).revision).toBe(0);
+  });
+
+  it('GIVEN a default search source THEN it is stored, and clearing it to null goes back to the usual order', async () => {
+    const guildId = snowflake();
+    expect((await db().guildSettings.get(guildId)).defaultSearchSource).toBeNull();
+    const result = await db().guildSettings.update(guildId, { defaultSearchSource: 'local' });
+    expect(result.ok && result.value.defaultSearchSource).toBe('local');
+    expect((await db().guildSettings.get(guildId)).defaultSearchSource).toBe('local');
+    await db().guildSettings.update(guildId, { defaultSearchSource: null });
+    expect((await db().guildSettings.get(guildId)).defaultSearchSource).toBeNull();
   });
 
   it('GIVEN a reset THEN the guild reads the defaults again', async () => {

@@ -22,6 +22,7 @@ function toSettings(row: Row): GuildSettings {
     autoplayMode: row.autoplayMode,
     language: row.language,
     premiumTier: row.premiumTier,
+    defaultSearchSource: row.defaultSearchSource,
     revision: row.revision,
     updatedAt: row.updatedAt,
   };

@@ -1,3 +1,8 @@
+import type { SEARCH_SOURCE_NAMES } from '../constants.js';
+
+/** A search source a guild may make its default. */
+export type SearchSourceName = (typeof SEARCH_SOURCE_NAMES)[number];
+
 /** How autoplay picks the next track. */
 export type AutoplayMode = 'similar' | 'artist' | 'genre' | 'mixed';
 
@@ -20,6 +25,8 @@ export interface GuildSettings {
   /** BCP 47 language of the bot's replies (`en`, `pt-BR`). */
   readonly language: string;
   readonly premiumTier: string;
+  /** Source a plain query searches first, before the others as fallbacks; null: the usual order. */
+  readonly defaultSearchSource: SearchSourceName | null;
   /** 0 for a guild that never changed anything; incremented by every update. */
   readonly revision: number;
   readonly updatedAt: Date | null;

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '@discord-bot/errors';
-import { MAX_QUEUE_LENGTH_LIMIT } from '../constants.js';
+import { MAX_QUEUE_LENGTH_LIMIT, SEARCH_SOURCE_NAMES } from '../constants.js';
 import type { GuildSettingsPatch } from './guild-settings-types.js';
 
 /** Why a settings change was refused. */
@@ -13,6 +13,7 @@ const SNOWFLAKE = /^\d{17,20}$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 const TIER_ID = /^[a-z][a-z0-9_-]{0,31}$/;
 const AUTOPLAY_MODES = new Set(['similar', 'artist', 'genre', 'mixed']);
+const SEARCH_SOURCES = new Set<string>(SEARCH_SOURCE_NAMES);
 
 type Check = (value: unknown) => string | undefined;
 
@@ -46,6 +47,10 @@ const CHECKS: Record<keyof GuildSettingsPatch, Check> = {
       : 'must be a language tag like en or pt-BR',
   premiumTier: (value) =>
     typeof value === 'string' && TIER_ID.test(value) ? undefined : 'must be a tier id',
+  defaultSearchSource: (value) =>
+    value === null || (typeof value === 'string' && SEARCH_SOURCES.has(value))
+      ? undefined
+      : `must be one of ${SEARCH_SOURCE_NAMES.join(', ')}, or null`,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import { DEFAULT_GUILD_SETTINGS as D } from '../constants.js';
+import { DEFAULT_GUILD_SETTINGS as D, SEARCH_SOURCE_NAMES } from '../constants.js';
+import type { SearchSourceName } from '../repositories/guild-settings-types.js';
 import { autoplayModeEnum } from './enums.js';
 
 /** Per-guild configuration. A guild without a row uses the defaults of the columns. */
@@ -21,6 +22,8 @@ export const guildSettings = pgTable(
     language: text('language').notNull().default(D.language),
     /** Effective tier, maintained by the billing flow from active subscriptions; `free` when none. */
     premiumTier: text('premium_tier').notNull().default(D.premiumTier),
+    /** Source a plain query searches first; null: the usual order of the sources the nodes have. */
+    defaultSearchSource: text('default_search_source').$type<SearchSourceName>(),
     revision: integer('revision').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -31,6 +34,12 @@ export const guildSettings = pgTable(
     check(
       'guild_settings_track_duration_positive',
       sql`${t.maxTrackDurationMs} is null or ${t.maxTrackDurationMs} > 0`,
+    ),
+    check(
+      'guild_settings_default_search_source_known',
+      sql`${t.defaultSearchSource} is null or ${t.defaultSearchSource} in (${sql.raw(
+        SEARCH_SOURCE_NAMES.map((name) => `'${name}'`).join(', '),
+      )})`,
     ),
   ],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "guild_settings" ADD COLUMN "default_search_source" text;--> statement-breakpoint
+ALTER TABLE "guild_settings" ADD CONSTRAINT "guild_settings_default_search_source_known" CHECK ("guild_settings"."default_search_source" is null or "guild_settings"."default_search_source" in ('youtube', 'youtubemusic', 'soundcloud', 'spotify', 'local'));
