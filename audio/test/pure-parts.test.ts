@@ -37,6 +37,34 @@ describe('search sources', () => {
       value: ['ytsearch:song', 'scsearch:song', 'local:song'],
     });
   });
+  it("GIVEN a guild's default search source THEN a plain query tries it first, then the others in order", () => {
+    const available = new Set(['local', 'youtube', 'soundcloud']);
+    expect(identifiersFor('song', available, 'local')).toEqual({
+      ok: true,
+      value: ['local:song', 'ytsearch:song', 'scsearch:song'],
+    });
+    expect(identifiersFor('song', available, 'youtubemusic')).toEqual({
+      ok: true,
+      value: ['ytmsearch:song', 'scsearch:song', 'local:song'],
+    });
+  });
+  it('GIVEN a default search source the nodes lack THEN a plain query falls back to the available ones', () => {
+    expect(identifiersFor('song', new Set(['local', 'soundcloud']), 'spotify')).toEqual({
+      ok: true,
+      value: ['scsearch:song', 'local:song'],
+    });
+  });
+  it('GIVEN a default search source THEN a prefixed search or URL still goes where it says', () => {
+    const available = new Set(['local', 'youtube']);
+    expect(identifiersFor('ytsearch:song', available, 'local')).toEqual({
+      ok: true,
+      value: ['ytsearch:song'],
+    });
+    expect(identifiersFor('https://x.test/a.mp3', available, 'local')).toEqual({
+      ok: true,
+      value: ['https://x.test/a.mp3'],
+    });
+  });
   it('GIVEN no search source THEN a plain query is refused', () => {
     expect(identifiersFor('song', new Set(['http'])).ok).toBe(false);
   });

@@ -71,13 +71,17 @@ function startsIn(engine: PlayerEngine, player: GuildPlayer, index: number): num
  */
 export const play: CommandImpl<'play'> = async (engine, command) => {
   const { guildId, payload } = command;
-  const identifiers = identifiersFor(payload.query, engine.deps.backend.sources());
+  const settings = await engine.deps.settings.get(guildId);
+  const identifiers = identifiersFor(
+    payload.query,
+    engine.deps.backend.sources(),
+    settings.defaultSearchSource,
+  );
   if (!identifiers.ok) return refuse('INVALID_INPUT', { reason: identifiers.error });
   const outcome = await search(engine, identifiers.value);
   if (outcome.kind === 'empty') return refuse('NO_RESULTS');
   if (outcome.kind === 'error') return refuse('LOAD_FAILED', { reason: outcome.message });
   if (outcome.tracks.length === 0) return refuse('NO_RESULTS');
-  const settings = await engine.deps.settings.get(guildId);
   const admitted = admit(outcome, settings, engine.get(guildId));
   if (!admitted.ok) return admitted.refusal;
 

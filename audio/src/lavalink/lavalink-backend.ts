@@ -120,12 +120,13 @@ export class LavalinkBackend implements AudioBackend {
     );
     const answer = (nodeId: string) => answers.get(nodeId)?.();
     const resumed: ResumedPlayer[] = [];
-    let firstReady: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => (firstReady = resolve));
+    // lavalink-client emits `connect` once it has the node's `/v4/info` (its sources): until then a plain
+    // query would find no search source, so starting waits for it as well as for the sessions.
+    let firstConnected: () => void = () => undefined;
+    const connected = new Promise<void>((resolve) => (firstConnected = resolve));
     nodeManager.on('raw', (node, payload) => {
       if (isReady(payload)) {
         this.#onReady(node, payload.sessionId, payload.resumed);
-        firstReady();
         if (!payload.resumed) answer(node.id);
         return;
       }
@@ -140,7 +141,10 @@ export class LavalinkBackend implements AudioBackend {
       if (starting) resumed.push(...handedBack);
       answer(node.id);
     });
-    nodeManager.on('connect', (node) => this.#emit({ type: 'nodeUp', nodeId: node.id }));
+    nodeManager.on('connect', (node) => {
+      firstConnected();
+      this.#emit({ type: 'nodeUp', nodeId: node.id });
+    });
     nodeManager.on('disconnect', (node) => {
       answer(node.id);
       this.#emit({ type: 'nodeDown', nodeId: node.id });
@@ -153,7 +157,7 @@ export class LavalinkBackend implements AudioBackend {
       options.logger.warn({ node: node.id, err: error }, 'audio node connection error'),
     );
     await manager.init({ id: botUserId, username: 'discord-bot' });
-    await ready;
+    await connected;
     await Promise.all(answered);
     starting = false;
     return resumed;

@@ -78,12 +78,12 @@ class Hooks {
 
 const logger = createSilentLogger();
 
-async function startNode(): Promise<RunningAudioNode> {
+async function startNode(musicDirs: readonly string[]): Promise<RunningAudioNode> {
   return startAudioNode({
     host: '127.0.0.1',
     port: 0,
     password: randomBytes(12).toString('hex'),
-    musicDirs: [],
+    musicDirs,
     httpAllowlist: ['127.0.0.1'],
     logger,
   });
@@ -110,10 +110,11 @@ function startService(
   });
 }
 
-/** Starts everything; alice sits in the guild's voice channel. */
+/** Starts everything; alice sits in the guild's voice channel. The nodes search `musicDirs` for `local:`. */
 export async function startAudioHarness(
   options: Partial<AudioServiceOptions> = TEST_OPTIONS,
   nodeCount = 1,
+  musicDirs: readonly string[] = [],
 ): Promise<AudioHarness> {
   const hooks = new Hooks();
   const sim = await startSimulator({ caDir: process.env['DISCORD_SIM_CA_DIR'] });
@@ -187,7 +188,7 @@ export async function startAudioHarness(
     async restart() {
       await harness.service.stop();
       await harness.node.close();
-      harness.node = await startNode();
+      harness.node = await startNode(musicDirs);
       harness.nodes.splice(0, 1, harness.node);
       harness.service = startService(platform, harness.nodes, testDb.db, options);
       await harness.service.start();
@@ -198,7 +199,7 @@ export async function startAudioHarness(
       await hooks.run();
     },
   };
-  for (let i = 0; i < nodeCount; i += 1) harness.nodes.push(await startNode());
+  for (let i = 0; i < nodeCount; i += 1) harness.nodes.push(await startNode(musicDirs));
   harness.node = harness.nodes[0] as RunningAudioNode;
   harness.service = startService(platform, harness.nodes, testDb.db, options);
   await harness.service.start();
