@@ -13,6 +13,7 @@ import { pause, replay, resume, seek, stop, volume, loop } from './playback-comm
 import { play } from './play-command.js';
 import { clear, move, previous, remove, shuffle, skip } from './queue-commands.js';
 import { nowPlaying, queuePage } from './read-commands.js';
+import { search } from './search-command.js';
 
 const IMPLEMENTATIONS: { readonly [T in CommandType]: CommandImpl<T> } = {
   join,
@@ -33,7 +34,11 @@ const IMPLEMENTATIONS: { readonly [T in CommandType]: CommandImpl<T> } = {
   replay,
   nowPlaying,
   queuePage,
+  search,
 };
+
+/** Commands that touch no player: they do not wait behind the guild's other commands. */
+const OUTSIDE_GUILD_MUTEX: ReadonlySet<CommandType> = new Set(['search']);
 
 /**
  * The command boundary: each command runs under its guild's mutex, is counted and timed, and anything it
@@ -47,7 +52,9 @@ export function createCommandHandlers(engine: PlayerEngine): CommandHandlers {
       const stopTimer = metrics.commandDuration.startTimer({ type });
       let outcome: CommandOutcome<T>;
       try {
-        outcome = await engine.withGuild(command.guildId, () => impl(engine, command));
+        outcome = OUTSIDE_GUILD_MUTEX.has(type)
+          ? await impl(engine, command)
+          : await engine.withGuild(command.guildId, () => impl(engine, command));
       } catch (error) {
         logger.error(
           { err: error, guildId: command.guildId, type, correlationId: command.correlationId },
@@ -79,5 +86,6 @@ export function createCommandHandlers(engine: PlayerEngine): CommandHandlers {
     replay: wrap('replay'),
     nowPlaying: wrap('nowPlaying'),
     queuePage: wrap('queuePage'),
+    search: wrap('search'),
   };
 }

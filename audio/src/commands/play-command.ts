@@ -10,11 +10,22 @@ import { identifiersFor } from './search-sources.js';
 
 type Found = Extract<LoadOutcome, { kind: 'track' | 'search' | 'playlist' }>;
 
-async function search(engine: PlayerEngine, identifiers: readonly string[]): Promise<LoadOutcome> {
-  let last: LoadOutcome = { kind: 'empty' };
+/**
+ * Loads the identifiers in order until one finds something; answers the last outcome and the identifier
+ * that gave it.
+ */
+export async function loadFirstFound(
+  engine: PlayerEngine,
+  identifiers: readonly string[],
+): Promise<{ readonly outcome: LoadOutcome; readonly identifier: string | undefined }> {
+  let last: { outcome: LoadOutcome; identifier: string | undefined } = {
+    outcome: { kind: 'empty' },
+    identifier: undefined,
+  };
   for (const identifier of identifiers) {
-    last = await engine.deps.backend.load(identifier);
-    if (last.kind !== 'empty' && !(last.kind === 'search' && last.tracks.length === 0)) return last;
+    last = { outcome: await engine.deps.backend.load(identifier), identifier };
+    const { outcome } = last;
+    if (outcome.kind !== 'empty' && !(outcome.kind === 'search' && outcome.tracks.length === 0)) return last;
   }
   return last;
 }
@@ -78,7 +89,7 @@ export const play: CommandImpl<'play'> = async (engine, command) => {
     settings.defaultSearchSource,
   );
   if (!identifiers.ok) return refuse('INVALID_INPUT', { reason: identifiers.error });
-  const outcome = await search(engine, identifiers.value);
+  const { outcome } = await loadFirstFound(engine, identifiers.value);
   if (outcome.kind === 'empty') return refuse('NO_RESULTS');
   if (outcome.kind === 'error') return refuse('LOAD_FAILED', { reason: outcome.message });
   if (outcome.tracks.length === 0) return refuse('NO_RESULTS');

@@ -39,6 +39,9 @@ export const RETRY_DELAY_MS = 250;
 /** Maximum length of a free-text query (a search or a URL). */
 export const MAX_QUERY_LENGTH = 1_000;
 
+/** Most results one `search` answers (Discord shows at most 25 autocomplete choices). */
+export const MAX_SEARCH_RESULTS = 25;
+
 /** Volume bounds, in percent. */
 export const MIN_VOLUME_PERCENT = 0;
 export const MAX_VOLUME_PERCENT = 200;

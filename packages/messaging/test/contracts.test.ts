@@ -9,6 +9,7 @@ import {
   parseCommand,
   playCommand,
   queuePageCommand,
+  searchCommand,
   toUserError,
   uiNowEventSchema,
   userCommandError,
@@ -46,6 +47,28 @@ describe('command contracts', () => {
 
   it('GIVEN a queue page request without page THEN page 1 of 10 is asked', () => {
     expect(queuePageCommand.payload.parse({})).toEqual({ page: 1, pageSize: 10 });
+  });
+
+  it('GIVEN a search without limit THEN it asks for 25 results; more than 25 or an empty query is refused', () => {
+    expect(searchCommand.payload.parse({ query: ' lofi ' })).toEqual({ query: 'lofi', limit: 25 });
+    expect(searchCommand.payload.safeParse({ query: 'lofi', limit: 26 }).success).toBe(false);
+    expect(searchCommand.payload.safeParse({ query: 'lofi', limit: 0 }).success).toBe(false);
+    expect(searchCommand.payload.safeParse({ query: '  ' }).success).toBe(false);
+  });
+
+  it('GIVEN a search result without the query that plays it THEN the result is refused', () => {
+    const result = {
+      title: 'Song',
+      author: 'Artist',
+      durationMs: 180_000,
+      isStream: false,
+      sourceName: 'youtube',
+      uri: 'https://www.youtube.com/watch?v=x',
+    };
+    expect(searchCommand.result.safeParse({ results: [{ ...result, playQuery: result.uri }] }).success).toBe(
+      true,
+    );
+    expect(searchCommand.result.safeParse({ results: [result] }).success).toBe(false);
   });
 
   it.each([

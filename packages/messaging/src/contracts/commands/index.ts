@@ -13,6 +13,7 @@ import { queuePageCommand } from './queue-page.js';
 import { removeCommand } from './remove.js';
 import { replayCommand } from './replay.js';
 import { resumeCommand } from './resume.js';
+import { searchCommand } from './search.js';
 import { seekCommand } from './seek.js';
 import { shuffleCommand } from './shuffle.js';
 import { skipCommand } from './skip.js';
@@ -39,6 +40,7 @@ export const COMMAND_CONTRACTS = {
   replay: replayCommand,
   nowPlaying: nowPlayingCommand,
   queuePage: queuePageCommand,
+  search: searchCommand,
 } as const;
 
 /** The name of a command (`play`, `skip`, ...). */
@@ -79,6 +81,7 @@ export {
   removeCommand,
   replayCommand,
   resumeCommand,
+  searchCommand,
   seekCommand,
   shuffleCommand,
   skipCommand,
@@ -86,3 +89,4 @@ export {
   volumeCommand,
 };
 export { placementSchema, type Placement } from './play.js';
+export { searchResultSchema, type SearchResult } from './search.js';
