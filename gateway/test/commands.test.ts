@@ -162,6 +162,50 @@ describe('the music commands over the command bus', () => {
   });
 });
 
+describe('/play autocomplete', () => {
+  const autocomplete = (query: string) =>
+    run('play', { query }, { kind: 'autocomplete', focusedOption: 'query' });
+
+  it('GIVEN a plain query THEN the typed text comes first, then search results that fit Discord, then queued matches', async () => {
+    await setUp();
+    const invocation = await autocomplete('next');
+    expect(player.received.find((command) => command.type === 'search')?.payload).toEqual({
+      query: 'next',
+      limit: 24,
+    });
+    const sent = invocation.sent[0] as { kind: string; choices: { name: string; value: string }[] };
+    expect(sent.kind).toBe('choices');
+    expect(sent.choices).toEqual([
+      { name: 'next', value: 'next' },
+      { name: 'next song — Tone Generator (1:05)', value: 'http://127.0.0.1/next.wav' },
+      {
+        name: `${'L'.repeat(150)} — Tone Generator (1:05)`.slice(0, 99) + '…',
+        value: `local:${'L'.repeat(20)}`,
+      },
+      { name: 'next-up — Tone Generator', value: 'http://127.0.0.1/next-up.wav' },
+    ]);
+    for (const choice of sent.choices) {
+      expect(choice.name.length).toBeLessThanOrEqual(100);
+      expect(choice.value.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('GIVEN the search fails THEN the typed text and the queued matches are still suggested, never an error', async () => {
+    await setUp();
+    const invocation = await autocomplete('broken');
+    expect(invocation.sent).toEqual([{ kind: 'choices', choices: [{ name: 'broken', value: 'broken' }] }]);
+    expect(player.received.map((command) => command.type).sort()).toEqual(['queuePage', 'search']);
+  });
+
+  it('GIVEN no audio service answers THEN the typed text alone is suggested within the 3 s Discord allows', async () => {
+    await setUp({ silent: true });
+    const started = Date.now();
+    const invocation = await autocomplete('lofi');
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(invocation.sent).toEqual([{ kind: 'choices', choices: [{ name: 'lofi', value: 'lofi' }] }]);
+  });
+});
+
 describe('the command registry', () => {
   it('THEN it registers the eighteen commands with a stable fingerprint', () => {
     const make = () =>

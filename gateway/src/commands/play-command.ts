@@ -17,6 +17,14 @@ import { requestPlayer } from './request-player.js';
 
 /** Discord's limit on an autocomplete choice's name and value. */
 const CHOICE_MAX_LENGTH = 100;
+/** Discord shows at most this many autocomplete choices. */
+const MAX_CHOICES = 25;
+
+/** A choice whose value is a query for `play`. */
+type TextChoice = AutocompleteChoice & { readonly value: string };
+
+const truncate = (text: string): string =>
+  text.length <= CHOICE_MAX_LENGTH ? text : `${text.slice(0, CHOICE_MAX_LENGTH - 1)}…`;
 
 @Command({ name: 'play', description: 'Play a song or a playlist (search or URL)', defer: true })
 @Option.string('query', 'A song name, or a URL', {
@@ -66,8 +74,9 @@ export class PlayCommand implements CommandHandler {
   }
 
   /**
-   * Suggests what the user is typing: a URL as is, else the matching tracks of this guild's queue. A search
-   * of the sources needs a search command on the bus, which the audio service does not offer yet.
+   * Suggests what the user is typing: a URL as is; else the typed text, the sources' search results (the
+   * guild's default source first) and the matching tracks of this guild's queue. Both requests run at once
+   * with a short timeout; one that fails or is late only leaves its suggestions out (Discord waits 3 s).
    */
   public async autocomplete(
     context: CommandContext,
@@ -77,6 +86,44 @@ export class PlayCommand implements CommandHandler {
     if (typed === '') return [];
     const choices: AutocompleteChoice[] = [{ name: typed, value: typed }];
     if (/^https?:\/\//i.test(typed)) return choices;
+    const [found, queued] = await Promise.all([
+      this.#searchChoices(context, typed),
+      this.#queuedChoices(context, typed),
+    ]);
+    const seen = new Set([typed]);
+    for (const choice of [...found, ...queued]) {
+      if (seen.has(choice.value)) continue;
+      seen.add(choice.value);
+      choices.push(choice);
+    }
+    return choices.slice(0, MAX_CHOICES);
+  }
+
+  async #searchChoices(context: CommandContext, typed: string): Promise<TextChoice[]> {
+    try {
+      const { results } = await requestPlayer(
+        context,
+        this.services,
+        'search',
+        { query: typed, limit: MAX_CHOICES - 1 },
+        FAST_REQUEST_TIMEOUT_MS,
+      );
+      // A value is what `play` receives: a longer one than Discord allows cannot be cut without changing it.
+      return results
+        .filter((result) => result.playQuery.length <= CHOICE_MAX_LENGTH)
+        .map((result) => ({
+          name: truncate(
+            `${result.title} — ${result.author} (${result.isStream ? 'live' : formatDuration(result.durationMs)})`,
+          ),
+          value: result.playQuery,
+        }));
+    } catch {
+      // No search source, a slow node, or no audio service: the other suggestions still stand.
+      return [];
+    }
+  }
+
+  async #queuedChoices(context: CommandContext, typed: string): Promise<TextChoice[]> {
     try {
       const page = await requestPlayer(
         context,
@@ -87,15 +134,17 @@ export class PlayCommand implements CommandHandler {
       );
       const needle = typed.toLowerCase();
       const tracks = [page.current, ...page.tracks.map((entry) => entry.track)];
+      const choices: TextChoice[] = [];
       for (const track of tracks) {
         if (track === null || track.uri === null || track.uri.length > CHOICE_MAX_LENGTH) continue;
         const label = `${track.title} — ${track.author}`;
         if (!label.toLowerCase().includes(needle)) continue;
-        choices.push({ name: label.slice(0, CHOICE_MAX_LENGTH), value: track.uri });
+        choices.push({ name: truncate(label), value: track.uri });
       }
+      return choices;
     } catch {
       // No player yet or it is slow: the typed text alone is still a fine suggestion.
+      return [];
     }
-    return choices;
   }
 }

@@ -7,6 +7,7 @@ import {
   type AnyCommand,
   type AnyCommandOutcome,
   type CommandBus,
+  type SearchResult,
   type Track,
 } from '@discord-bot/messaging';
 import { createMetricsRegistry } from '@discord-bot/observability';
@@ -24,6 +25,19 @@ export function track(title: string, overrides: Partial<Track> = {}): Track {
     sourceName: 'http',
     requester: { userId: '100', displayName: 'alice' },
     ...overrides,
+  };
+}
+
+/** A search result as the audio service would give it; `playQuery` is the URI unless given. */
+export function searchResult(title: string, uri: string | null, playQuery = uri ?? title): SearchResult {
+  return {
+    title,
+    author: 'Tone Generator',
+    durationMs: 65_000,
+    isStream: false,
+    sourceName: 'http',
+    uri,
+    playQuery,
   };
 }
 
@@ -96,6 +110,18 @@ function answer(command: AnyCommand): AnyCommandOutcome {
         current: track('current'),
         tracks: [{ position: 1, track: track('next-up') }],
       });
+    case 'search':
+      // `broken` fails like a node error; anything else finds a URL track, a long-titled local file and a
+      // track whose URL is too long to be an autocomplete value.
+      return command.payload.query === 'broken'
+        ? err(userCommandError('LOAD_FAILED', { reason: 'node down' }))
+        : ok({
+            results: [
+              searchResult(`${command.payload.query} song`, `http://127.0.0.1/${command.payload.query}.wav`),
+              searchResult('L'.repeat(150), null, `local:${'L'.repeat(20)}`),
+              searchResult('far away', `http://127.0.0.1/${'x'.repeat(120)}.wav`),
+            ].slice(0, command.payload.limit),
+          });
     case 'nowPlaying':
       return ok({
         track: null,
