@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { CommandForwarder } from './ownership/command-forwarder.js';
 import { LocalGuildOwnership } from './ownership/guild-ownership.js';
 import { RedisGuildOwnership } from './ownership/redis-guild-ownership.js';
+import { FileNodeSessionStore } from './persistence/file-node-session-store.js';
 import { RedisNodeSessionStore } from './persistence/redis-node-session-store.js';
 import { DefaultAudioServiceOptions } from './audio-service-options.js';
 
@@ -56,18 +57,26 @@ export function startAudioWith(options: Partial<AudioServiceOptions> = {}): Star
             }),
       ...(redis === null ? {} : { forwarder: new CommandForwarder(redis, replicaId, logger) }),
       // Configured nodes outlive this process: resume their sessions across restarts (the sound goes on).
-      // The embedded node dies with it, and without Redis no next process could find the sessions.
-      ...(config.lavalink.nodes === undefined || redis === null
+      // The embedded node dies with it. With Redis several replicas may compete for a session; without it the
+      // one audio process keeps its sessions in DATA_DIR.
+      ...(config.lavalink.nodes === undefined
         ? {}
         : {
-            nodeSessions: new RedisNodeSessionStore({
-              redis: redis.duplicate(),
-              replicaId,
-              resumeTimeoutMs: timing.nodeResumeTimeoutS * 1_000,
-              aliveMs: timing.guildLeaseMs,
-              renewEveryMs: timing.guildLeaseRenewMs,
-              logger,
-            }),
+            nodeSessions:
+              redis === null
+                ? new FileNodeSessionStore({
+                    dataDir: config.database.dataDir,
+                    resumeTimeoutMs: timing.nodeResumeTimeoutS * 1_000,
+                    logger,
+                  })
+                : new RedisNodeSessionStore({
+                    redis: redis.duplicate(),
+                    replicaId,
+                    resumeTimeoutMs: timing.nodeResumeTimeoutS * 1_000,
+                    aliveMs: timing.guildLeaseMs,
+                    renewEveryMs: timing.guildLeaseRenewMs,
+                    logger,
+                  }),
           }),
       logger,
       registry: metrics,
