@@ -1,6 +1,7 @@
 import { err } from '@discord-bot/errors';
 import {
   commandError,
+  UNORDERED_COMMANDS,
   type CommandEnvelope,
   type CommandHandlers,
   type CommandOutcome,
@@ -37,9 +38,6 @@ const IMPLEMENTATIONS: { readonly [T in CommandType]: CommandImpl<T> } = {
   search,
 };
 
-/** Commands that touch no player: they do not wait behind the guild's other commands. */
-const OUTSIDE_GUILD_MUTEX: ReadonlySet<CommandType> = new Set(['search']);
-
 /**
  * The command boundary: each command runs under its guild's mutex, is counted and timed, and anything it
  * throws (a node or database failure) is logged and answered `internal`, never thrown to the bus.
@@ -52,7 +50,8 @@ export function createCommandHandlers(engine: PlayerEngine): CommandHandlers {
       const stopTimer = metrics.commandDuration.startTimer({ type });
       let outcome: CommandOutcome<T>;
       try {
-        outcome = OUTSIDE_GUILD_MUTEX.has(type)
+        // A read-only command touches no player: it does not wait for the guild's mutex.
+        outcome = UNORDERED_COMMANDS.has(type)
           ? await impl(engine, command)
           : await engine.withGuild(command.guildId, () => impl(engine, command));
       } catch (error) {

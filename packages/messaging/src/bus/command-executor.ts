@@ -2,7 +2,7 @@ import { err } from '@discord-bot/errors';
 import { commandError, type CommandError } from '../contracts/command-error.js';
 import type { AnyCommandOutcome } from '../contracts/command-outcome.js';
 import type { CommandReply } from '../contracts/command-reply.js';
-import type { AnyCommand } from '../contracts/commands/index.js';
+import { UNORDERED_COMMANDS, type AnyCommand } from '../contracts/commands/index.js';
 import { parseCommand } from '../contracts/parse-command.js';
 import { RETRY_DELAY_MS } from '../constants.js';
 import type { CommandHandler } from './command-bus.js';
@@ -12,8 +12,9 @@ import { KeyedSerialQueue } from './keyed-serial-queue.js';
 
 /**
  * The consuming half of a command bus: reads (and reclaims) deliveries, validates them, runs one guild's
- * commands one at a time in arrival order, answers expired ones without running them, replays the stored
- * reply of a redelivered command that already completed, and acknowledges everything exactly once.
+ * commands one at a time in arrival order (an unordered read-only command at once), answers expired ones
+ * without running them, replays the stored reply of a redelivered command that already completed, and
+ * acknowledges everything exactly once.
  */
 export class CommandExecutor {
   readonly #context: CommandBusContext;
@@ -142,7 +143,9 @@ export class CommandExecutor {
     }
     const command = parsed.value;
     this.#held.add(delivery.deliveryId);
-    this.#queue.push(command.guildId, () => this.#execute(delivery, command));
+    // An unordered command gets a key of its own: it runs at once, beside the guild's ordered commands.
+    const key = UNORDERED_COMMANDS.has(command.type) ? `${command.guildId}#${command.id}` : command.guildId;
+    this.#queue.push(key, () => this.#execute(delivery, command));
   }
 
   async #execute(delivery: Delivery, command: AnyCommand): Promise<void> {

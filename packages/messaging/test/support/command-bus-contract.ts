@@ -189,6 +189,27 @@ export function commandBusContract(name: string, makeHarness: () => CommandBusHa
       expect(maxRunningInA).toBe(1);
     });
 
+    it("GIVEN a search while one of its guild's commands is blocked THEN it runs at once", async () => {
+      const gateway = harness.bus(newRegistry());
+      const gate = latch();
+      const { runs, handler } = recordingHandler(async (command) => {
+        if (command.type === 'volume') await gate.promise;
+      });
+      await harness.bus(newRegistry()).consume(handler);
+
+      const blocked = gateway.request('volume', { volume: 5 }, { guildId: GUILD_A, timeoutMs: 10_000 });
+      await eventually(() => runs.length === 1);
+      const search = await gateway.request(
+        'search',
+        { query: 'lofi' },
+        { guildId: GUILD_A, timeoutMs: 5_000 },
+      );
+      // The recording handler refuses anything but volume: what matters is that it ran, not what it said.
+      expect(search.ok ? null : search.error.code).toBe('NOTHING_PLAYING');
+      gate.release();
+      expect((await blocked).ok).toBe(true);
+    });
+
     it('GIVEN the same command id sent again THEN it runs once and every sender gets the same result', async () => {
       const gateway = harness.bus(newRegistry());
       const otherGateway = harness.bus(newRegistry());

@@ -46,6 +46,12 @@ export const COMMAND_CONTRACTS = {
 /** The name of a command (`play`, `skip`, ...). */
 export type CommandType = keyof typeof COMMAND_CONTRACTS;
 
+/**
+ * Read-only commands that touch no player: they run as soon as they arrive instead of waiting behind the
+ * guild's other commands (a search for autocomplete must not wait for a `play` joining voice).
+ */
+export const UNORDERED_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['search']);
+
 /** What a sender passes for command `T` (defaults may be left out). */
 export type CommandPayloadInput<T extends CommandType> = z.input<(typeof COMMAND_CONTRACTS)[T]['payload']>;
 /** What a handler receives for command `T` (defaults applied). */
