@@ -1,6 +1,9 @@
 import { UserError, isAppError } from '@discord-bot/errors';
 import type { ReplyMessage } from '../invocation/command-invocation.js';
 
+/** Characters of the correlation id quoted to the user as the reference of an unexpected error. */
+const REFERENCE_LENGTH = 8;
+
 /** Turns infrastructure errors that users can understand into catalog errors (e.g. a bus timeout). */
 export type ErrorTranslator = (error: unknown) => UserError | undefined;
 
@@ -15,7 +18,7 @@ export interface RenderedError {
 /**
  * The one place errors become Discord messages: always ephemeral, a friendly sentence and a short code the
  * user can quote; never a stack trace or an internal message. Unknown errors carry a reference to the
- * correlation id so support can find the log line.
+ * correlation id (its last {@link REFERENCE_LENGTH} characters) so support can find the log line.
  */
 export function renderError(
   error: unknown,
@@ -30,7 +33,9 @@ export function renderError(
       expected: true,
     };
   }
-  const reference = correlationId.slice(0, 8);
+  // The end of the id: a snowflake's first digits are its timestamp, shared by every id of the same half
+  // minute, while its last ones differ from one interaction to the next (as any part of a random UUID does).
+  const reference = correlationId.slice(-REFERENCE_LENGTH);
   const code = isAppError(error) ? error.code : 'INTERNAL';
   return {
     message: {
