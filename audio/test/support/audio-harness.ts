@@ -19,7 +19,7 @@ import {
   type CommandType,
   type UiNowEvent,
 } from '@discord-bot/messaging';
-import { createMetricsRegistry, ReadinessRegistry } from '@discord-bot/observability';
+import { createMetricsRegistry, ReadinessRegistry, type Registry } from '@discord-bot/observability';
 import { createPlatform, type Platform } from '@discord-bot/platform';
 import { LocalGuildOwnership } from '@discord-bot/audio';
 import { startMediaServer, type MediaServer } from './media-server.js';
@@ -50,6 +50,8 @@ export interface AudioHarness {
   readonly ui: UiNowEvent[];
   readonly gateway: TestGateway;
   service: AudioService;
+  /** The current service's metrics registry (what its /metrics serves); a fresh one after `restart`. */
+  registry: Registry;
   node: RunningAudioNode;
   /** Every audio node the service uses (`node` is the first). */
   readonly nodes: RunningAudioNode[];
@@ -89,14 +91,19 @@ async function startNode(musicDirs: readonly string[]): Promise<RunningAudioNode
   });
 }
 
+/** Where the service reaches a node: the node itself unless a test puts something in between. */
+export type NodeAddress = (node: RunningAudioNode, index: number) => string;
+
 function startService(
   platform: Platform,
   nodes: readonly RunningAudioNode[],
   db: Database,
   options: Partial<AudioServiceOptions>,
-): AudioService {
-  return createAudioService({
-    nodes: nodes.map((node, i) => ({ id: `node-${i}`, url: node.url, password: node.password })),
+  nodeAddress: NodeAddress,
+): { service: AudioService; registry: Registry } {
+  const registry = createMetricsRegistry({ service: 'audio-test' });
+  const service = createAudioService({
+    nodes: nodes.map((node, i) => ({ id: `node-${i}`, url: nodeAddress(node, i), password: node.password })),
     botUserId: BOT_USER_ID,
     database: Promise.resolve(db),
     commandBus: platform.commandBus(),
@@ -105,16 +112,21 @@ function startService(
     toDiscord: platform.toDiscord(),
     ownership: () => new LocalGuildOwnership(),
     logger,
-    registry: createMetricsRegistry({ service: 'audio-test' }),
+    registry,
     options,
   });
+  return { service, registry };
 }
 
-/** Starts everything; alice sits in the guild's voice channel. The nodes search `musicDirs` for `local:`. */
+/**
+ * Starts everything; alice sits in the guild's voice channel. The nodes search `musicDirs` for `local:`;
+ * `nodeAddress` may route the service to a node through something else (a relay that fails on demand).
+ */
 export async function startAudioHarness(
   options: Partial<AudioServiceOptions> = TEST_OPTIONS,
   nodeCount = 1,
   musicDirs: readonly string[] = [],
+  nodeAddress: NodeAddress = (node) => node.url,
 ): Promise<AudioHarness> {
   const hooks = new Hooks();
   const sim = await startSimulator({ caDir: process.env['DISCORD_SIM_CA_DIR'] });
@@ -163,6 +175,7 @@ export async function startAudioHarness(
     node: undefined as unknown as RunningAudioNode,
     nodes: [],
     service: undefined as unknown as AudioService,
+    registry: undefined as unknown as Registry,
     request(type, payload) {
       return sender.request(type, payload, { guildId: guild.id, timeoutMs: 10_000 });
     },
@@ -190,7 +203,13 @@ export async function startAudioHarness(
       await harness.node.close();
       harness.node = await startNode(musicDirs);
       harness.nodes.splice(0, 1, harness.node);
-      harness.service = startService(platform, harness.nodes, testDb.db, options);
+      ({ service: harness.service, registry: harness.registry } = startService(
+        platform,
+        harness.nodes,
+        testDb.db,
+        options,
+        nodeAddress,
+      ));
       await harness.service.start();
     },
     async close() {
@@ -201,7 +220,13 @@ export async function startAudioHarness(
   };
   for (let i = 0; i < nodeCount; i += 1) harness.nodes.push(await startNode(musicDirs));
   harness.node = harness.nodes[0] as RunningAudioNode;
-  harness.service = startService(platform, harness.nodes, testDb.db, options);
+  ({ service: harness.service, registry: harness.registry } = startService(
+    platform,
+    harness.nodes,
+    testDb.db,
+    options,
+    nodeAddress,
+  ));
   await harness.service.start();
   return harness;
 }
