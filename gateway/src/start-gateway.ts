@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { MemoryRateLimitStore, RedisRateLimitStore } from '@discord-bot/commands';
 import type { GatewayConfig } from '@discord-bot/config';
 import type { StartService } from '@discord-bot/runtime';
-import { cachedGuildPolicy } from './commands/guild-policy.js';
 import { COMMAND_FINGERPRINT_FILE } from './constants.js';
+import { cachedGuildPolicy } from './domain/services/guild-policy.js';
 import { createDiscordClient } from './infrastructure/discord/create-discord-client.js';
 import { DiscordConnection } from './infrastructure/discord/discord-connection.js';
 import { registerDiscordMetrics } from './infrastructure/discord/discord-metrics.js';
-import { FileFingerprintStore } from './registration/fingerprint-store.js';
+import { FileFingerprintStore } from './infrastructure/persistence/fingerprint-store.js';
 import { wireGateway } from './wire-gateway.js';
 
 /** What the gateway needs from its configuration (single-node passes its larger config). */

@@ -10,20 +10,20 @@ import {
 } from '@discord-bot/messaging';
 import { Counter, Histogram, type Registry } from '@discord-bot/observability';
 import { Events, Routes, type APIMessage, type Client } from 'discord.js';
-import { createCommandDispatcher } from './commands/create-dispatcher.js';
+import { createCommandDispatcher } from './application/commands/create-dispatcher.js';
+import type { MessageSink } from './application/use-cases/message-sink.js';
+import { NowPlayingBoard } from './application/use-cases/now-playing-board.js';
+import { registerCommandsIfChanged } from './application/use-cases/register-commands.js';
+import { handleToDiscord, type DiscordOutlet } from './application/use-cases/to-discord-handler.js';
 import {
   FAST_REQUEST_TIMEOUT_MS,
   NOW_PLAYING_EDIT_INTERVAL_MS,
   PLAYER_REQUEST_TIMEOUT_MS,
 } from './constants.js';
-import { routeInteraction } from './interactions/interaction-router.js';
-import { EditCoalescer } from './now-playing/edit-coalescer.js';
-import type { MessageSink } from './now-playing/message-sink.js';
-import { NowPlayingBoard } from './now-playing/now-playing-board.js';
-import type { FingerprintStore } from './registration/fingerprint-store.js';
-import { registerCommandsIfChanged } from './registration/register-commands.js';
-import { handleToDiscord, type DiscordOutlet } from './voice/to-discord-handler.js';
-import { forwardVoicePacket, type RawPacket } from './voice/voice-forwarder.js';
+import type { FingerprintStore } from './domain/repositories/fingerprint-store.js';
+import { EditCoalescer } from './domain/services/edit-coalescer.js';
+import { forwardVoicePacket, type RawPacket } from './infrastructure/messaging/voice-forwarder.js';
+import { routeInteraction } from './presentation/controllers/interaction-router.js';
 
 /** Everything the gateway's Discord side is wired to. */
 export interface GatewayWiring {

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandDispatcher } from '@discord-bot/commands';
 import { createSilentLogger } from '@discord-bot/logger';
 import { fakeInvocation } from '@discord-bot/commands/testing';
+import { createCommandDispatcher } from '../src/application/commands/create-dispatcher.js';
 import { fakePlayer, type FakePlayer } from './support/fake-player.js';
 import { gatewayDispatcher } from './support/gateway-dispatcher.js';
-import { createCommandDispatcher } from '../src/commands/create-dispatcher.js';
 import { MemoryRateLimitStore } from '@discord-bot/commands';
 
 let player: FakePlayer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ComponentIds, nextLoopMode, parseComponentId } from '../src/interactions/component-ids.js';
+import { ComponentIds, nextLoopMode, parseComponentId } from '../src/presentation/ui/component-ids.js';
 
 describe('button custom ids', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EditCoalescer } from '../src/now-playing/edit-coalescer.js';
+import { EditCoalescer } from '../src/domain/services/edit-coalescer.js';
 
 afterEach(() => vi.useRealTimers());
 

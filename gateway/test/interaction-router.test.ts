@@ -2,7 +2,7 @@ import type { CommandDispatcher, CommandInvocation } from '@discord-bot/commands
 import { createSilentLogger } from '@discord-bot/logger';
 import { MessageFlags, type Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { routeInteraction } from '../src/interactions/interaction-router.js';
+import { routeInteraction } from '../src/presentation/controllers/interaction-router.js';
 
 /** The slice of a discord.js button interaction the router and the adapter read. */
 function button(customId: string) {

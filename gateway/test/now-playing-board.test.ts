@@ -1,10 +1,10 @@
 import { createSilentLogger } from '@discord-bot/logger';
 import { createEnvelope, type UiNowEvent } from '@discord-bot/messaging';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EditCoalescer } from '../src/now-playing/edit-coalescer.js';
-import type { MessageSink } from '../src/now-playing/message-sink.js';
-import { NowPlayingBoard } from '../src/now-playing/now-playing-board.js';
-import type { NowPlayingMessage } from '../src/now-playing/render-now-playing.js';
+import type { MessageSink } from '../src/application/use-cases/message-sink.js';
+import { NowPlayingBoard } from '../src/application/use-cases/now-playing-board.js';
+import { EditCoalescer } from '../src/domain/services/edit-coalescer.js';
+import type { NowPlayingMessage } from '../src/presentation/ui/render-now-playing.js';
 import { track } from './support/fake-player.js';
 
 const GUILD = '200';

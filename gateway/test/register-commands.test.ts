@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Command, CommandRegistry, type CommandHandler } from '@discord-bot/commands';
 import { createSilentLogger } from '@discord-bot/logger';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileFingerprintStore } from '../src/registration/fingerprint-store.js';
-import { registerCommandsIfChanged } from '../src/registration/register-commands.js';
+import { registerCommandsIfChanged } from '../src/application/use-cases/register-commands.js';
+import { FileFingerprintStore } from '../src/infrastructure/persistence/fingerprint-store.js';
 
 @Command({ name: 'ping', description: 'Ping' })
 class Ping implements CommandHandler {

@@ -1,9 +1,9 @@
 import { createSilentLogger } from '@discord-bot/logger';
 import { createEnvelope, toAudioMessageSchema } from '@discord-bot/messaging';
 import { describe, expect, it } from 'vitest';
-import { shardOfGuild } from '../src/voice/shard-of-guild.js';
-import { handleToDiscord, type DiscordOutlet } from '../src/voice/to-discord-handler.js';
-import { toAudioMessage } from '../src/voice/voice-forwarder.js';
+import { handleToDiscord, type DiscordOutlet } from '../src/application/use-cases/to-discord-handler.js';
+import { shardOfGuild } from '../src/domain/services/shard-of-guild.js';
+import { toAudioMessage } from '../src/infrastructure/messaging/voice-forwarder.js';
 
 const BOT = '1000';
 

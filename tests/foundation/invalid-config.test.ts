@@ -77,13 +77,14 @@ describe('GIVEN invalid configuration', { timeout: 60_000 }, () => {
     if (testCase.secret !== undefined) expect(output).not.toContain(testCase.secret);
   });
 
-  it('WHEN single-node has no DISCORD_TOKEN THEN it explains how to get one and how to try offline', async () => {
+  it('WHEN single-node has no DISCORD_TOKEN THEN it explains how to get one and how to try offline (simulator or sandbox)', async () => {
     const proc = spawnEntry(tsxEntry('single-node/src/main.ts'), {});
     const exit = await proc.exited(EXIT_LIMIT_MS);
     expect(exit.code).not.toBe(0);
     expect(proc.output()).toContain('DISCORD_TOKEN is required but not set');
     expect(proc.output()).toContain('Bot -> Reset Token');
     expect(proc.output()).toContain('npm run sim');
+    expect(proc.output()).toContain('npm run sandbox');
   });
 
   it('WHEN the problem comes from .env in the working directory THEN it is reported the same way', async () => {

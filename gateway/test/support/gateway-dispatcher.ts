@@ -1,7 +1,7 @@
 import { MemoryRateLimitStore, type CommandDispatcher } from '@discord-bot/commands';
 import { createSilentLogger } from '@discord-bot/logger';
 import type { CommandSender } from '@discord-bot/messaging';
-import { createCommandDispatcher } from '../../src/commands/create-dispatcher.js';
+import { createCommandDispatcher } from '../../src/application/commands/create-dispatcher.js';
 
 /** The gateway's real dispatcher and commands over `bus`, with in-memory policies. */
 export function gatewayDispatcher(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { apiShape } from './areas/api.js';
 import { audioNodeShape, embeddedAudioNodeShape, toAudioNodeConfig } from './areas/audio-node.js';
 import { databaseShape, toDatabaseConfig } from './areas/database.js';
 import {
@@ -14,6 +15,7 @@ import { httpHostShape, portShapes } from './areas/http.js';
 import { lavalinkShape, toLavalinkConfig } from './areas/lavalink.js';
 import { logShape, toLogConfig } from './areas/log.js';
 import { redisShape, toRedisConfig } from './areas/redis.js';
+import { workerShape } from './areas/worker.js';
 import type { ServiceConfigs, ServiceName } from './service-configs.js';
 
 /** Bytes of randomness in a generated embedded-node password. */
@@ -61,7 +63,7 @@ const audio = z
     ),
   }));
 
-const api = z.object({ ...server, ...portShapes.api, ...data, ...featuresShape }).transform((env) => ({
+const api = z.object({ ...server, ...apiShape, ...data, ...featuresShape }).transform((env) => ({
   nodeEnv: env.NODE_ENV,
   log: toLogConfig(env),
   http: { host: env.HTTP_HOST, port: env.API_PORT },
@@ -70,7 +72,7 @@ const api = z.object({ ...server, ...portShapes.api, ...data, ...featuresShape }
   features: toFeaturesConfig(env),
 }));
 
-const worker = z.object({ ...server, ...portShapes.worker, ...data }).transform((env) => ({
+const worker = z.object({ ...server, ...workerShape, ...data }).transform((env) => ({
   nodeEnv: env.NODE_ENV,
   log: toLogConfig(env),
   http: { host: env.HTTP_HOST, port: env.WORKER_PORT },

@@ -5,8 +5,6 @@ import { problems, valid } from './support.js';
 const PORT_VARIABLE = {
   gateway: ['GATEWAY_PORT', DEFAULT_PORTS.gateway],
   audio: ['AUDIO_PORT', DEFAULT_PORTS.audio],
-  api: ['API_PORT', DEFAULT_PORTS.api],
-  worker: ['WORKER_PORT', DEFAULT_PORTS.worker],
   'single-node': ['PORT', DEFAULT_PORTS.singleNode],
 } as const satisfies Partial<Record<ServiceName, readonly [string, number]>>;
 

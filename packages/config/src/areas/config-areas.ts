@@ -1,3 +1,4 @@
+import { apiShape } from './api.js';
 import { embeddedAudioNodeShape } from './audio-node.js';
 import { databaseShape } from './database.js';
 import { discordShape } from './discord.js';
@@ -6,6 +7,7 @@ import { httpHostShape, portShapes } from './http.js';
 import { lavalinkShape } from './lavalink.js';
 import { logShape } from './log.js';
 import { redisShape } from './redis.js';
+import { workerShape } from './worker.js';
 
 /** The areas in documentation order, each with the names of its variables. */
 export const CONFIG_AREAS: readonly { readonly title: string; readonly variables: readonly string[] }[] = [
@@ -17,6 +19,8 @@ export const CONFIG_AREAS: readonly { readonly title: string; readonly variables
       ...Object.values(portShapes).flatMap((shape) => Object.keys(shape)),
     ],
   },
+  { title: 'API', variables: Object.keys(apiShape) },
+  { title: 'Worker', variables: Object.keys(workerShape) },
   { title: 'Database', variables: Object.keys(databaseShape) },
   { title: 'Redis', variables: Object.keys(redisShape) },
   { title: 'Lavalink', variables: Object.keys(lavalinkShape) },

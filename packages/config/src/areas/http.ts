@@ -17,17 +17,19 @@ export const httpHostShape = {
   }),
 };
 
-const portMeta = (service: string, example: number) => ({
-  description: `Port of the ${service} HTTP server (/health, /ready, /metrics${service === 'API' ? ', the REST API' : ''}).`,
+/** Description and example of a service's port variable. */
+export const portMeta = (service: string, example: number) => ({
+  description: `Port of the ${service} HTTP server (/health, /ready, /metrics).`,
   example: String(example),
 });
 
-/** One port variable per service; the composition picks the one it serves. */
+/**
+ * The port variables of the gateway, the audio service and single-node; the composition picks the one it
+ * serves. `API_PORT` and `WORKER_PORT` are in their own areas (`api.ts`, `worker.ts`).
+ */
 export const portShapes = {
   gateway: { GATEWAY_PORT: portField(DEFAULT_PORTS.gateway, portMeta('gateway', 8081)) },
   audio: { AUDIO_PORT: portField(DEFAULT_PORTS.audio, portMeta('audio service', 8082)) },
-  api: { API_PORT: portField(DEFAULT_PORTS.api, portMeta('API', 8080)) },
-  worker: { WORKER_PORT: portField(DEFAULT_PORTS.worker, portMeta('worker', 8083)) },
   singleNode: {
     PORT: portField(DEFAULT_PORTS.singleNode, {
       description: 'Single-node mode: the one port for /health, /ready, /metrics and the REST API.',
