@@ -69,6 +69,10 @@ function validateEqualizer(value: unknown): Result<{ band: number; gain: number 
   if (!Array.isArray(value)) return err('filters.equalizer must be an array');
   const bands = new Map<number, number>();
   for (const [index, entry] of value.entries()) {
+    // lavalink-client's setEQ stores bands at their index and sends the holes as null. Lavalink's decoder
+    // refuses them with a 400 the client ignores, and the client resends the same array with every later
+    // filter change, so refusing would silently freeze all of that player's filters.
+    if (entry === null) continue;
     if (!isObject(entry)) return err(`filters.equalizer[${index}] must be an object`);
     const problem =
       checkNumber(`filters.equalizer[${index}].band`, entry.band, { min: 0, max: 14, integer: true }) ??

@@ -186,6 +186,15 @@ describe('audio node sessions and players', () => {
     expect((await patch({ filters: { karaoke: {} } })).body.filters).toEqual({ karaoke: {} });
   });
 
+  it("GIVEN lavalink-client's sparse equalizer (null for bands never set) THEN the set bands apply", async () => {
+    const sparse = [null, null, null, null, null, null, null, null, { band: 8, gain: -0.25 }];
+    const { status, body } = await patch({ filters: { equalizer: sparse, volume: 0.5 } });
+    expect(status).toBe(200);
+    expect(body.filters).toEqual({ equalizer: [{ band: 8, gain: -0.25 }], volume: 0.5 });
+    expect([...node.engine.players][0]?.filters.equalizer).toEqual([{ band: 8, gain: -0.25 }]);
+    expect((await patch({ filters: { equalizer: [{ band: 8, gain: -0.25 }, 'flat'] } })).status).toBe(400);
+  });
+
   it('pause, seek and volume reach the engine; GET and DELETE follow Lavalink', async () => {
     await patch({ track: { encoded: await encodedOf('/long.wav') }, voice: VOICE });
     await socket.next((m) => m.type === 'TrackStartEvent');
