@@ -1,4 +1,4 @@
-import { peaking, StereoBiquadCascade, type BiquadCoefficients } from './biquad.js';
+import { bandGain, StereoBiquadCascade, type BiquadCoefficients } from './biquad.js';
 import { DSP_SAMPLE_RATE, type StereoFilter } from './stereo-filter.js';
 
 /** Lavalink's 15 band centres, Hz. */
@@ -7,19 +7,15 @@ export const EQUALIZER_BANDS_HZ = [
 ] as const;
 /** Bands sit 2/3 octave apart; this Q gives neighbouring bands a smooth crossover. */
 const BAND_Q = 1.4;
-/** Gain -0.25 mutes a band in Lavalink; a peaking filter cannot reach -inf, so floor at this. */
-const MIN_BAND_DB = -40;
-
 /**
- * Lavalink gain (-0.25..1, 0 = flat) to decibels: the band's level is multiplied by `1 + 4 x gain`, as in
+ * Lavalink gain (-0.25..1, 0 = flat) to the factor the band's level is multiplied by: `1 + 4 x gain`, as in
  * lavaplayer's equalizer (so -0.25 mutes, 0.25 doubles, 1 is x5).
  */
-export function bandGainDb(gain: number): number {
-  const factor = 1 + 4 * gain;
-  return factor <= 0 ? MIN_BAND_DB : Math.max(MIN_BAND_DB, 20 * Math.log10(factor));
+export function bandFactor(gain: number): number {
+  return Math.max(0, 1 + 4 * gain);
 }
 
-/** 15-band equalizer: a cascade of peaking sections, one per band whose gain is not 0 (flat bands cost nothing). */
+/** 15-band equalizer: a cascade of band sections, one per band whose gain is not 0 (flat bands cost nothing). */
 export class Equalizer implements StereoFilter {
   private readonly cascade: StereoBiquadCascade;
 
@@ -30,7 +26,7 @@ export class Equalizer implements StereoFilter {
     for (const [band, gain] of gains) {
       const frequency = EQUALIZER_BANDS_HZ[band];
       if (frequency === undefined || gain === 0) continue;
-      sections.push(peaking(DSP_SAMPLE_RATE, frequency, BAND_Q, bandGainDb(gain)));
+      sections.push(bandGain(DSP_SAMPLE_RATE, frequency, BAND_Q, bandFactor(gain)));
     }
     this.cascade = new StereoBiquadCascade(sections);
   }

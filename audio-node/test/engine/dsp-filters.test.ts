@@ -64,6 +64,12 @@ describe('volume and filters', () => {
     expect(level(1_000, { equalizer: [{ band: 8, gain: -0.25 }] }) - level(1_000)).toBeLessThan(-20);
   });
 
+  it('GIVEN band 8 (1 kHz) muted THEN bands three away (250 Hz, 4 kHz) keep their level within 1 dB', () => {
+    const muted = { equalizer: [{ band: 8, gain: -0.25 }] };
+    expect(level(250, muted) - level(250)).toBeGreaterThan(-1);
+    expect(level(4_000, muted) - level(4_000)).toBeGreaterThan(-1);
+  });
+
   it('GIVEN karaoke THEN a centre-panned 2 kHz voice is removed but a hard-left one stays', () => {
     const karaoke = { karaoke: { level: 1, monoLevel: 1, filterBand: 220, filterWidth: 100 } };
     expect(level(2_000, karaoke) - level(2_000)).toBeLessThan(-20);
