@@ -31,6 +31,11 @@ export type { DatabaseConfig } from './areas/database.js';
 export type { RedisConfig } from './areas/redis.js';
 export type { LavalinkConfig, LavalinkNodeConfig } from './areas/lavalink.js';
 export type { FeaturesConfig } from './areas/features.js';
+export {
+  DEFAULT_ALONE_TIMEOUT_SECONDS,
+  DEFAULT_IDLE_TIMEOUT_SECONDS,
+  type AudioAreaConfig,
+} from './areas/audio.js';
 export { DEFAULT_PORTS, type HttpConfig } from './areas/http.js';
 export {
   LOG_LEVEL_VALUES,

@@ -1,3 +1,4 @@
+import type { AudioAreaConfig } from './areas/audio.js';
 import type { AudioNodeConfig } from './areas/audio-node.js';
 import type { DatabaseConfig } from './areas/database.js';
 import type { DiscordConfig } from './areas/discord.js';
@@ -30,6 +31,8 @@ export interface GatewayConfig extends ServerConfig {
 export interface AudioConfig extends ServerConfig {
   /** The bot's user id (DISCORD_APPLICATION_ID, or read from DISCORD_TOKEN); undefined when neither is set. */
   readonly botUserId: string | undefined;
+  /** Its leave rules (alone and idle timeouts). */
+  readonly audio: AudioAreaConfig;
   readonly lavalink: LavalinkConfig;
   readonly database: DatabaseConfig;
   readonly redis: RedisConfig;
@@ -61,6 +64,8 @@ export interface SingleNodeConfig extends ServerConfig {
   readonly discord: DiscordConfig;
   readonly database: DatabaseConfig;
   readonly redis: RedisConfig;
+  /** The audio service's leave rules. */
+  readonly audio: AudioAreaConfig;
   readonly lavalink: LavalinkConfig;
   readonly features: FeaturesConfig;
   readonly audioNode: AudioNodeConfig;

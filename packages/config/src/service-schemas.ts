@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { apiShape } from './areas/api.js';
+import { audioShape, toAudioAreaConfig } from './areas/audio.js';
 import { audioNodeShape, embeddedAudioNodeShape, toAudioNodeConfig } from './areas/audio-node.js';
 import { databaseShape, toDatabaseConfig } from './areas/database.js';
 import {
@@ -42,6 +43,7 @@ const audio = z
   .object({
     ...server,
     ...portShapes.audio,
+    ...audioShape,
     ...lavalinkShape,
     ...data,
     ...featuresShape,
@@ -53,6 +55,7 @@ const audio = z
     log: toLogConfig(env),
     http: { host: env.HTTP_HOST, port: env.AUDIO_PORT },
     botUserId: botUserIdOf({ applicationId: env.DISCORD_APPLICATION_ID, token: env.DISCORD_TOKEN }),
+    audio: toAudioAreaConfig(env),
     lavalink: toLavalinkConfig(env),
     database: toDatabaseConfig(env),
     redis: toRedisConfig(env),
@@ -92,6 +95,7 @@ const singleNode = z
     ...portShapes.singleNode,
     ...discordShape,
     ...data,
+    ...audioShape,
     ...lavalinkShape,
     ...featuresShape,
     ...embeddedAudioNodeShape,
@@ -104,6 +108,7 @@ const singleNode = z
     discord: toDiscordConfig(env),
     database: toDatabaseConfig(env),
     redis: toRedisConfig(env),
+    audio: toAudioAreaConfig(env),
     lavalink: toLavalinkConfig(env),
     features: toFeaturesConfig(env),
     audioNode: toAudioNodeConfig(

@@ -1,4 +1,5 @@
 import { apiShape } from './api.js';
+import { audioShape } from './audio.js';
 import { embeddedAudioNodeShape } from './audio-node.js';
 import { databaseShape } from './database.js';
 import { discordShape } from './discord.js';
@@ -21,6 +22,7 @@ export const CONFIG_AREAS: readonly { readonly title: string; readonly variables
   },
   { title: 'API', variables: Object.keys(apiShape) },
   { title: 'Worker', variables: Object.keys(workerShape) },
+  { title: 'Audio', variables: Object.keys(audioShape) },
   { title: 'Database', variables: Object.keys(databaseShape) },
   { title: 'Redis', variables: Object.keys(redisShape) },
   { title: 'Lavalink', variables: Object.keys(lavalinkShape) },
