@@ -11,6 +11,11 @@ import { waitUntil } from './wait-until.js';
 /** A token shaped like Discord's: the bot and application id is 123456789012345678. */
 export const BOT_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.e2e.e2e';
 export const BOT_USER_ID = '123456789012345678';
+/**
+ * The second track, a880, sounds at 880 Hz until this mark and at `hz` after it, so a seek past the mark is
+ * heard; the suite never plays it that far by itself.
+ */
+export const A880_MARK = { atSeconds: 60, hz: 660 } as const;
 /** Bound on start-up and command registration on a loaded 2-core machine. */
 const START_TIMEOUT_MS = 90_000;
 
@@ -44,7 +49,8 @@ export interface BotUnderTest {
 }
 
 /**
- * Starts the simulator (one guild, alice and bob), two tones over HTTP (440 Hz, 880 Hz), and the bot: one
+ * Starts the simulator (one guild, alice and bob), two tones over HTTP (440 Hz; 880 Hz then, past
+ * {@link A880_MARK}, 660 Hz), and the bot: one
  * `single-node` process, or gateway, audio, api, worker and a standalone audio node over PostgreSQL and
  * Redis. Resolves once the slash commands are registered.
  */
@@ -52,7 +58,7 @@ export async function startBotUnderTest(mode: Mode): Promise<BotUnderTest> {
   const sim = await startSimulator({ caDir: process.env['DISCORD_SIM_CA_DIR'] });
   const tones = await startToneServer([
     { name: 'a440', hz: 440, seconds: 90 },
-    { name: 'a880', hz: 880, seconds: 90 },
+    { name: 'a880', hz: 880, seconds: 120, changes: [A880_MARK] },
   ]);
   const alice = sim.createUser({ username: 'alice' }).id;
   const guild = sim.createGuild({ name: 'E2E', ownerId: alice });
