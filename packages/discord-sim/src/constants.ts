@@ -84,4 +84,6 @@ export const MessageLimits = {
   buttonLabelChars: 80,
   selectOptions: 25,
   autocompleteChoices: 25,
+  /** A modal text input's value when the bot sets no `max_length`. */
+  textInputChars: 4_000,
 } as const;

@@ -28,7 +28,7 @@ describe('GIVEN a real discord.js bot connected to the simulator', () => {
   it('THEN the commands it registered show in the state, per guild and global', () => {
     const commands = sim.state().commands;
     expect(commands.filter((c) => c.guildId === guild.id).map((c) => c.name)).toEqual(
-      expect.arrayContaining(['ping', 'slow', 'multi', 'counter', 'echo', 'play']),
+      expect.arrayContaining(['ping', 'slow', 'multi', 'counter', 'echo', 'play', 'settings', 'tone']),
     );
     expect(commands.filter((c) => c.guildId === null).map((c) => c.name)).toEqual(['help']);
   });
@@ -46,6 +46,76 @@ describe('GIVEN a real discord.js bot connected to the simulator', () => {
   it('THEN typed options reach the bot', async () => {
     const { id } = sim.invokeCommand({ ...where(), command: 'echo', options: { text: 'hi', times: 3 } });
     expect((await sim.waitForInteractionResponse(id)).response?.content).toBe('hi hi hi');
+  });
+
+  it('THEN a subcommand and a subcommand group reach the bot with their options', async () => {
+    const volume = sim.invokeCommand({
+      ...where(),
+      command: 'settings',
+      subcommand: 'volume',
+      options: { level: 70 },
+    });
+    const dj = sim.invokeCommand({
+      ...where(),
+      command: 'settings',
+      subcommand: 'dj set',
+      options: { name: 'DJs' },
+    });
+    expect((await sim.waitForInteractionResponse(volume.id)).response?.content).toBe('settings volume: 70');
+    expect((await sim.waitForInteractionResponse(dj.id)).response?.content).toBe('settings dj set: DJs');
+  });
+
+  it('THEN over HTTP a subcommand is invoked and its answered interaction read back', async () => {
+    const created = await fetch(`${sim.baseUrl}/_sim/interactions`, {
+      method: 'POST',
+      body: JSON.stringify({
+        ...where(),
+        command: 'settings',
+        subcommand: 'dj set',
+        options: { name: 'Crew' },
+      }),
+    });
+    expect(created.status).toBe(200);
+    const { id } = (await created.json()) as { id: string };
+    await sim.waitForInteractionResponse(id);
+    const read = await fetch(`${sim.baseUrl}/_sim/interactions/${id}`);
+    expect(read.status).toBe(200);
+    const view = (await read.json()) as Record<string, unknown>;
+    expect(view).toMatchObject({
+      id,
+      interactionType: 'command',
+      acknowledged: true,
+      type: 4,
+      deferred: false,
+      ephemeral: false,
+      response: { content: 'settings dj set: Crew', embeds: [], components: [], editCount: 0 },
+      followUps: [],
+    });
+    expect(view['ackMs']).toEqual(expect.any(Number));
+    expect(view).not.toHaveProperty('error');
+  });
+
+  it('THEN a subcommand left out or unknown is refused with 400', async () => {
+    expect(() => sim.invokeCommand({ ...where(), command: 'settings' })).toThrow(
+      /this command needs a subcommand/,
+    );
+    const res = await fetch(`${sim.baseUrl}/_sim/interactions`, {
+      method: 'POST',
+      body: JSON.stringify({ ...where(), command: 'settings', subcommand: 'dj drop' }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ message: 'unknown subcommand dj drop' });
+  });
+
+  it('THEN /tone from a user outside voice is answered "Join a voice channel first", only to them', async () => {
+    const { id } = sim.invokeCommand({ ...where(), command: 'tone', options: { hz: 440 } });
+    const view = await sim.waitForInteractionResponse(id);
+    expect(view).toMatchObject({
+      type: 4,
+      ephemeral: true,
+      response: { content: 'Join a voice channel first' },
+    });
+    expect(sim.audio(guild.id).connected).toBe(false);
   });
 
   it('THEN a deferred reply shows once edited, as the user sees it', async () => {

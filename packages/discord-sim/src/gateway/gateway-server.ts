@@ -212,18 +212,20 @@ export class GatewayServer implements ConnectionHost {
     return this.connections.size;
   }
 
-  /** Fault: op 9 INVALID_SESSION to every authenticated connection; non-resumable ones are forgotten. */
+  /**
+   * Fault: op 9 INVALID_SESSION to every authenticated connection. Either way the socket is no longer
+   * authenticated, so the client may RESUME or IDENTIFY on it, as after a failed attempt on Discord; a
+   * resumable session keeps buffering for that RESUME, a non-resumable one is forgotten.
+   */
   public invalidateAll(resumable: boolean): number {
     let count = 0;
     for (const connection of this.connections) {
       const session = connection.session;
       if (session === null) continue;
       count += 1;
-      if (!resumable) {
-        this.sessions.delete(session.id);
-        session.detach(connection);
-        connection.session = null;
-      }
+      session.detach(connection);
+      connection.session = null;
+      if (!resumable) this.sessions.delete(session.id);
       connection.sendOp(GatewayOp.InvalidSession, resumable);
     }
     return count;

@@ -8,6 +8,7 @@ import type { SimStore } from '../model/sim-store.js';
 import { buildCommandOptions, type OptionValue } from './command-options.js';
 import { InteractionType, type SimInteraction, type SimInteractionType } from './interaction-record.js';
 import type { InteractionStore } from './interaction-store.js';
+import { modalSubmitComponents } from './modal-submission.js';
 
 export interface CommandInvocation {
   readonly userId: string;
@@ -128,24 +129,24 @@ export class InteractionFactory {
       return notFound(`interaction ${input.interactionId} was not answered with a modal`);
     if (source.userId !== input.userId)
       return badRequest('only the user the modal was shown to can submit it');
-    const components = Object.entries(input.fields).map(([customId, value]) => ({
-      type: 1,
-      components: [{ type: 4, custom_id: customId, value }],
-    }));
-    const data: JsonObject = { custom_id: source.modal['custom_id'], components };
+    if (source.modalSubmissionId !== null)
+      return badRequest(`the modal of interaction ${input.interactionId} was already submitted`);
+    const components = modalSubmitComponents(source.modal, input.fields);
+    if (!components.ok) return badRequest(components.error);
+    const data: JsonObject = { custom_id: source.modal['custom_id'], components: components.value };
     const message =
       source.sourceMessageId === null ? null : (this.store.messages.get(source.sourceMessageId) ?? null);
-    return ok(
-      this.create(
-        InteractionType.ModalSubmit,
-        source.applicationId,
-        input.userId,
-        source.guildId,
-        source.channelId,
-        data,
-        message,
-      ),
+    const submitted = this.create(
+      InteractionType.ModalSubmit,
+      source.applicationId,
+      input.userId,
+      source.guildId,
+      source.channelId,
+      data,
+      message,
     );
+    source.modalSubmissionId = submitted.id;
+    return ok(submitted);
   }
 
   private create(
@@ -204,10 +205,13 @@ export class InteractionFactory {
       payload,
       callbackType: null,
       ackAtMs: null,
-      originalMessageId: type === InteractionType.Component ? (message?.id ?? null) : null,
+      // A component's interaction (and a modal's opened from one) answers on the message it came from
+      // until it sends a message of its own: an update (6/7) and `@original` edit that message.
+      originalMessageId: type === InteractionType.Command ? null : (message?.id ?? null),
       followUpIds: [],
       choices: null,
       modal: null,
+      modalSubmissionId: null,
     };
     this.interactions.add(record);
     this.sink.dispatch('INTERACTION_CREATE', payload, { guildId, applicationId });

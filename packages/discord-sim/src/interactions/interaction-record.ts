@@ -35,6 +35,8 @@ export interface SimInteraction {
   readonly followUpIds: string[];
   choices: JsonObject[] | null;
   modal: JsonObject | null;
+  /** The modal-submit interaction that answered {@link modal}: a modal is submitted once. */
+  modalSubmissionId: string | null;
 }
 
 /** A message as the invoking user sees it. */
