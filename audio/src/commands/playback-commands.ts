@@ -9,9 +9,10 @@ export const pause: CommandImpl<'pause'> = async (engine, command) => {
   const wasPaused = player.paused;
   const positionMs = engine.position(player);
   if (!wasPaused) {
+    // The node first: if it refuses, the player is not believed paused (a retry must pause it).
+    if (!player.pendingStart) await engine.deps.backend.setPaused(command.guildId, true);
     player.paused = true;
     player.positionHintMs = positionMs;
-    if (!player.pendingStart) await engine.deps.backend.setPaused(command.guildId, true);
     engine.deps.ui.paused(command.guildId, true, positionMs);
     engine.persist(player);
   }
@@ -25,8 +26,8 @@ export const resume: CommandImpl<'resume'> = async (engine, command) => {
   const { player } = found;
   const wasPaused = player.paused;
   if (wasPaused) {
-    player.paused = false;
     if (!player.pendingStart) await engine.deps.backend.setPaused(command.guildId, false);
+    player.paused = false;
     engine.deps.ui.paused(command.guildId, false, engine.position(player));
     engine.persist(player);
   }
@@ -69,10 +70,10 @@ export const volume: CommandImpl<'volume'> = async (engine, command) => {
   const player = engine.get(command.guildId);
   if (player === undefined) return refuse('NOTHING_PLAYING');
   const previous = player.volume;
-  player.volume = command.payload.volume;
   if (engine.deps.backend.hasPlayer(command.guildId)) {
-    await engine.deps.backend.setVolume(command.guildId, player.volume);
+    await engine.deps.backend.setVolume(command.guildId, command.payload.volume);
   }
+  player.volume = command.payload.volume;
   engine.deps.ui.volume(command.guildId, player.volume);
   engine.persist(player);
   return done({ volume: player.volume, previous });

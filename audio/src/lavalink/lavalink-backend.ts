@@ -9,9 +9,11 @@ import {
   type Player,
 } from 'lavalink-client';
 import type { AudioBackend, NodeHealth, PlayRequest, ResumedPlayer, VoicePacket } from './audio-backend.js';
+import { AudioNodeRequestError } from './audio-node-request-error.js';
 import type { BackendTrack } from './backend-track.js';
 import { toBackendEvent, type BackendEvent, type BackendListener } from './backend-events.js';
 import { parseLoadResult, type LoadOutcome } from './load-outcome.js';
+import { nodeErrorOf } from './node-error-body.js';
 import type { NodeSessionStore } from './node-session-store.js';
 import { toResumedPlayers } from './resumed-player.js';
 
@@ -46,6 +48,15 @@ function toRawTrack(track: BackendTrack): LavalinkTrack {
     pluginInfo: { ...track.pluginInfo },
     userData: {},
   } as LavalinkTrack;
+}
+
+/**
+ * Waits for a player update and throws when the node refused it: lavalink-client resolves with the node's
+ * error body (HTTP 500...) as if it were the result, and the caller must not believe the change happened.
+ */
+async function checked(guildId: string, update: Promise<unknown>): Promise<void> {
+  const failure = nodeErrorOf(await update);
+  if (failure !== undefined) throw new AudioNodeRequestError(failure, { guildId });
 }
 
 function nodeOptions(node: LavalinkNodeConfig, options: LavalinkBackendOptions): LavalinkNodeOptions {
@@ -278,12 +289,15 @@ export class LavalinkBackend implements AudioBackend {
       return false;
     }
     player.node = target;
-    await target.updatePlayer({
+    await checked(
       guildId,
-      playerOptions: {
-        voice: { token, endpoint, sessionId, ...(channelId === undefined ? {} : { channelId }) },
-      },
-    });
+      target.updatePlayer({
+        guildId,
+        playerOptions: {
+          voice: { token, endpoint, sessionId, ...(channelId === undefined ? {} : { channelId }) },
+        },
+      }),
+    );
     return true;
   }
 
@@ -295,39 +309,47 @@ export class LavalinkBackend implements AudioBackend {
     const manager = this.#require();
     const player = this.#player(guildId);
     const clientTrack = manager.utils.buildTrack(toRawTrack(request.track), undefined);
-    await player.play({
+    // With a track, lavalink-client answers the node's player update; its declared type is `any`.
+    const update = player.play({
       clientTrack,
       position: Math.max(0, Math.round(request.positionMs)),
       paused: request.paused,
       volume: request.volume,
       filters: { ...request.filters },
-    });
+    }) as unknown;
+    await checked(guildId, Promise.resolve(update));
   }
 
   public async stopTrack(guildId: string): Promise<void> {
     const player = this.#manager?.getPlayer(guildId);
     if (player?.node.sessionId === undefined || player.node.sessionId === null) return;
     player.queue.current = null;
-    await player.node.updatePlayer({ guildId, playerOptions: { track: { encoded: null } } });
+    await checked(
+      guildId,
+      player.node.updatePlayer({ guildId, playerOptions: { track: { encoded: null } } }),
+    );
   }
 
   public async setPaused(guildId: string, paused: boolean): Promise<void> {
     const player = this.#player(guildId);
-    await player.node.updatePlayer({ guildId, playerOptions: { paused } });
+    await checked(guildId, player.node.updatePlayer({ guildId, playerOptions: { paused } }));
   }
 
   public async seek(guildId: string, positionMs: number): Promise<void> {
     const player = this.#player(guildId);
     player.lastPosition = positionMs;
     player.lastPositionChange = Date.now();
-    await player.node.updatePlayer({ guildId, playerOptions: { position: Math.round(positionMs) } });
+    await checked(
+      guildId,
+      player.node.updatePlayer({ guildId, playerOptions: { position: Math.round(positionMs) } }),
+    );
   }
 
   public async setVolume(guildId: string, volume: number): Promise<void> {
     const player = this.#player(guildId);
     player.volume = volume;
     player.lavalinkVolume = volume;
-    await player.node.updatePlayer({ guildId, playerOptions: { volume } });
+    await checked(guildId, player.node.updatePlayer({ guildId, playerOptions: { volume } }));
   }
 
   public position(guildId: string): number | undefined {

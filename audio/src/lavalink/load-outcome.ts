@@ -1,4 +1,5 @@
 import { toBackendTrack, type BackendTrack } from './backend-track.js';
+import { nodeErrorOf } from './node-error-body.js';
 
 /** What `loadtracks` answered, as a value the caller must handle. */
 export type LoadOutcome =
@@ -16,6 +17,9 @@ export function parseLoadResult(body: unknown): LoadOutcome {
   if (typeof body !== 'object' || body === null) {
     return { kind: 'error', message: 'the audio node gave no answer', severity: 'fault' };
   }
+  // A node that failed the request (HTTP 500...) has not searched: that is not "nothing found".
+  const failure = nodeErrorOf(body);
+  if (failure !== undefined) return { kind: 'error', message: failure, severity: 'fault' };
   const { loadType, data } = body as { loadType?: unknown; data?: unknown };
   switch (loadType) {
     case 'track': {
