@@ -100,10 +100,15 @@ export class Session implements PlayerSink {
     return true;
   }
 
-  /** Destroys every player and, if still open, closes the socket with `code`. */
+  /**
+   * Destroys every player and, if still open, closes the socket with `code`. A connected client (shutdown)
+   * first gets each player's position: lavalink-client's autoMove resumes a player on another node at the
+   * last position it was told, which is otherwise up to a playerUpdate interval (5 s) old.
+   */
   public destroy(code = 1000, reason = ''): void {
     if (this.expiry !== null) clearTimeout(this.expiry);
     this.expiry = null;
+    if (!this.paused) for (const player of this.players.values()) player.sendUpdate();
     for (const guildId of [...this.players.keys()]) this.destroyPlayer(guildId);
     this.queue.length = 0;
     const socket = this.socket;

@@ -66,15 +66,23 @@ describe('periodic stats and playerUpdate, graceful shutdown', () => {
     expect(socket.messages.filter((m) => m.op === 'playerUpdate').length).toBe(stopped);
   });
 
-  it('GIVEN shutdown THEN clients are told with close 1001 and players are stopped', async () => {
+  it('GIVEN shutdown THEN clients get each position, then close 1001, and players are stopped', async () => {
     await node.rest(`/v4/sessions/${sessionId}/players/${GUILD}`, {
       method: 'PATCH',
       body: JSON.stringify({ identifier: `${media.url}/long.wav` }),
     });
     expect(node.engine.players.size).toBe(1);
     const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
+    // Moved on without a PATCH (so no playerUpdate follows): only the shutdown can report it.
+    [...node.engine.players][0]!.seek(42_000);
     await node.close();
     expect(await closed).toBe(1001);
+    const last = socket.messages.findLast((m) => m.op === 'playerUpdate') as {
+      guildId: string;
+      state: { position: number };
+    };
+    expect(last.guildId).toBe(GUILD);
+    expect(last.state.position).toBeGreaterThanOrEqual(42_000);
     expect(node.engine.players.size).toBe(0);
     expect(node.engine.closed).toBe(true);
   });
