@@ -84,7 +84,7 @@ export interface Harness {
 
 export async function startHarness(
   nodes: LavalinkNodeOptions[],
-  options: { autoMove?: boolean } = {},
+  options: { autoMove?: boolean; autoSkip?: boolean } = {},
 ): Promise<Harness> {
   const sent: unknown[] = [];
   const wsErrors: Error[] = [];
@@ -94,7 +94,7 @@ export async function startHarness(
     client: { id: BOT_ID, username: 'audio-node-tests' },
     sendToShard: (_guildId, payload) => void sent.push(payload),
     autoMove: options.autoMove ?? false,
-    autoSkip: false,
+    autoSkip: options.autoSkip ?? false,
     playerOptions: {
       defaultSearchPlatform: 'local',
       onDisconnect: { destroyPlayer: false, autoReconnect: false },

@@ -1,9 +1,23 @@
+/** One sine component of {@link makeWav}'s `tones`. */
+export interface WavTone {
+  readonly hz: number;
+  /** Peak amplitude, 0-1 of full scale. */
+  readonly amplitude: number;
+  /** Which channel carries it (stereo files); default both (centre-panned). */
+  readonly channel?: 'left' | 'right' | 'both';
+}
+
+/** Peak amplitude of the single tone (half of full scale: filters that boost have headroom). */
+const TONE_AMPLITUDE = 0.5;
+
 /** A 16-bit PCM WAV of a sine tone, for fixtures (no encoder needed). */
 export function makeWav(options: {
   seconds: number;
   frequency?: number;
-  /** Frequency as a function of time (s), for stepped tones; overrides `frequency`. */
+  /** Frequency as a function of time (s), for stepped tones and sweeps; overrides `frequency`. */
   frequencyAt?: (seconds: number) => number;
+  /** A mix of fixed tones, each on one channel or both; overrides `frequency` and `frequencyAt`. */
+  tones?: readonly WavTone[];
   sampleRate?: number;
   channels?: number;
   title?: string;
@@ -14,9 +28,21 @@ export function makeWav(options: {
   const frequency = options.frequency ?? 440;
   const frames = Math.round(options.seconds * sampleRate);
   const data = Buffer.alloc(frames * channels * 2);
+  const carries = (tone: WavTone, c: number): boolean =>
+    (tone.channel ?? 'both') === 'both' || (tone.channel === 'left') === (c === 0);
   let phase = 0;
   for (let i = 0; i < frames; i++) {
-    const sample = Math.round(Math.sin(phase) * 0.5 * 32767);
+    if (options.tones !== undefined) {
+      const t = i / sampleRate;
+      for (let c = 0; c < channels; c++) {
+        let value = 0;
+        for (const tone of options.tones)
+          if (carries(tone, c)) value += tone.amplitude * Math.sin(2 * Math.PI * tone.hz * t);
+        data.writeInt16LE(Math.round(value * 32767), (i * channels + c) * 2);
+      }
+      continue;
+    }
+    const sample = Math.round(Math.sin(phase) * TONE_AMPLITUDE * 32767);
     phase += (2 * Math.PI * (options.frequencyAt?.(i / sampleRate) ?? frequency)) / sampleRate;
     for (let c = 0; c < channels; c++) data.writeInt16LE(sample, (i * channels + c) * 2);
   }
