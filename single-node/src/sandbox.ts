@@ -2,8 +2,8 @@
 /**
  * `npm run sandbox`: try the bot without Discord. Starts the Discord simulator, seeds a guild with users,
  * serves a few generated tones over HTTP, and starts the bot in single-node mode (`npm start`) pointed at
- * the simulator with a fresh data directory; then prints how to act as a user through the control API.
- * Ctrl+C stops everything.
+ * the simulator with a fresh data directory; once the bot is ready, prints how to act as a user through the
+ * control API. Ctrl+C (SIGINT) or SIGTERM stops everything and removes the data directory.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSimulator } from '@discord-bot/discord-sim';
 import { startToneServer } from './sandbox/tone-server.js';
+import { watchReadiness } from './sandbox/wait-for-ready.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Port of the simulator; override with SANDBOX_PORT. */
@@ -41,7 +42,9 @@ const carol = sim.createUser({ username: 'carol', guildId: guild.id, roles: [dj]
 const dataDir = mkdtempSync(join(tmpdir(), 'discord-bot-sandbox-'));
 const logPath = join(dataDir, 'bot.log');
 const log = createWriteStream(logPath);
-const bot = spawn('npm', ['start', '--silent'], {
+// What `npm start` runs, without npm and its shell in between: a signal to npm stops npm and the shell but
+// not the node process under them, so the sandbox's SIGTERM would leave the bot running.
+const bot = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'single-node/src/main.ts'], {
   cwd: ROOT,
   env: {
     ...process.env,
@@ -57,6 +60,7 @@ const bot = spawn('npm', ['start', '--silent'], {
 });
 bot.stdout.pipe(log);
 bot.stderr.pipe(log);
+const untilReady = watchReadiness(bot.stdout);
 
 let stopping = false;
 async function stop(code: number): Promise<never> {
@@ -89,6 +93,13 @@ try {
   await sim.waitForCommand('play', { guildId: guild.id, timeoutMs: BOT_READY_TIMEOUT_MS });
 } catch {
   console.error(`The bot did not register its commands in time; see ${logPath}`);
+  await stop(1);
+}
+try {
+  // Registered commands are not enough: the first /play needs the database, the audio service and its node.
+  await untilReady(BOT_READY_TIMEOUT_MS);
+} catch {
+  console.error(`The bot did not get ready in time; see ${logPath}`);
   await stop(1);
 }
 
