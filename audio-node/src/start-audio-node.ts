@@ -28,6 +28,7 @@ import { StatsCollector } from './sessions/stats-collector.js';
 import { ArtworkStore } from './sources/artwork-store.js';
 import { findExecutable } from './sources/ffmpeg-locator.js';
 import { LocalLibrary } from './sources/local-library.js';
+import { DefaultSourceLimits, type SourceLimits } from './sources/source-context.js';
 import { SourceManager } from './sources/source-manager.js';
 import { WebSocketGateway } from './websocket/websocket-gateway.js';
 
@@ -56,6 +57,8 @@ export interface AudioNodeOptions {
   readonly publicUrl?: string;
   /** WebSocket ping interval; 30 s when absent (tests shorten it). */
   readonly heartbeatIntervalMs?: number;
+  /** Size and time limits on data fetched while loading; {@link DefaultSourceLimits} for those absent. */
+  readonly sourceLimits?: Partial<SourceLimits>;
 }
 
 export interface RunningAudioNode {
@@ -100,6 +103,7 @@ export async function startAudioNode(options: AudioNodeOptions): Promise<Running
     musicDirs: await realDirs(options.musicDirs, logger),
     ffmpegPath,
     logger,
+    limits: { ...DefaultSourceLimits, ...options.sourceLimits },
   };
   const library = new LocalLibrary(sourceContext);
   void library.rebuild();

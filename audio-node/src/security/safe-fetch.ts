@@ -185,8 +185,15 @@ function requestOnce(url: URL, target: ResolvedAddress, options: SafeFetchOption
 /**
  * Reads at most `maxBytes` from `body` (then destroys it), failing after `timeoutMs` overall.
  * Used for probing and playlists, never for playback.
+ *
+ * @param source - what is read (its URL), for the error message
  */
-export function readLimited(body: Readable, maxBytes: number, timeoutMs: number): Promise<Buffer> {
+export function readLimited(
+  body: Readable,
+  maxBytes: number,
+  timeoutMs: number,
+  source: string,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let length = 0;
@@ -203,13 +210,15 @@ export function readLimited(body: Readable, maxBytes: number, timeoutMs: number)
     };
     const timer = setTimeout(() => {
       body.destroy();
-      reject(new SourceAccessError('SOURCE_TIMEOUT', `Reading took longer than ${timeoutMs} ms`));
+      reject(new SourceAccessError('SOURCE_TIMEOUT', `Reading ${source} took longer than ${timeoutMs} ms`));
     }, timeoutMs);
     body.on('data', onData);
     body.once('end', finish);
     body.once('error', (cause) => {
       clearTimeout(timer);
-      reject(new SourceAccessError('SOURCE_NOT_FOUND', `Read failed: ${cause.message}`, { cause }));
+      reject(
+        new SourceAccessError('SOURCE_NOT_FOUND', `Reading ${source} failed: ${cause.message}`, { cause }),
+      );
     });
   });
 }

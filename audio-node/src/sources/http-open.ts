@@ -4,20 +4,20 @@ import { readLimited, safeFetch } from '../security/safe-fetch.js';
 import { SourceAccessError } from '../security/source-access-error.js';
 import { engineFormatOf, sniffFormat, SNIFF_BYTES, type DetectedFormat } from './format-detect.js';
 import { headerText } from './http-headers.js';
-import { SourceLimits, type SourceContext } from './source-context.js';
+import type { SourceContext } from './source-context.js';
 
 /** Learns the format of a track loaded without it (a playlist entry) from its first bytes. */
 async function sniffRemote(url: string, ctx: SourceContext): Promise<DetectedFormat> {
   const response = await safeFetch(url, {
     allowlist: ctx.allowlist,
     resolver: ctx.resolver,
-    idleTimeoutMs: SourceLimits.probeTimeoutMs,
+    idleTimeoutMs: ctx.limits.probeTimeoutMs,
   });
   if (response.status >= 400) {
     response.body.destroy();
     throw new SourceAccessError('SOURCE_HTTP_STATUS', `Server answered HTTP ${response.status} for ${url}`);
   }
-  const head = await readLimited(response.body, SNIFF_BYTES, SourceLimits.probeTimeoutMs);
+  const head = await readLimited(response.body, SNIFF_BYTES, ctx.limits.probeTimeoutMs, url);
   return sniffFormat(head, headerText(response.headers, 'content-type'));
 }
 
@@ -47,7 +47,7 @@ export async function openHttp(
   const response = await safeFetch(url, {
     allowlist: ctx.allowlist,
     resolver: ctx.resolver,
-    idleTimeoutMs: SourceLimits.playbackIdleTimeoutMs,
+    idleTimeoutMs: ctx.limits.playbackIdleTimeoutMs,
     ...(wantedByte === undefined ? {} : { fromByte: wantedByte }),
   });
   if (response.status >= 400) {

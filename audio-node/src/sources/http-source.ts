@@ -13,7 +13,7 @@ import { playlistFromText } from './http-playlist.js';
 import { loadError, loadErrorFrom, type LoadResult } from './load-result.js';
 import { oggDurationMs } from './ogg-duration.js';
 import { looksLikePlaylist } from './playlist-parsers.js';
-import { SourceLimits, type SourceContext } from './source-context.js';
+import type { SourceContext } from './source-context.js';
 import { makeTrack, titleFromLocation } from './track-factory.js';
 import { unsupportedFormatError } from './unsupported-format.js';
 import { wavDurationMs } from './wav-duration.js';
@@ -46,7 +46,7 @@ async function loadHttpUnsafe(url: string, ctx: SourceContext): Promise<LoadResu
   const response = await safeFetch(url, {
     allowlist: ctx.allowlist,
     resolver: ctx.resolver,
-    idleTimeoutMs: SourceLimits.probeTimeoutMs,
+    idleTimeoutMs: ctx.limits.probeTimeoutMs,
   });
   if (response.status >= 400) {
     response.body.destroy();
@@ -54,27 +54,34 @@ async function loadHttpUnsafe(url: string, ctx: SourceContext): Promise<LoadResu
   }
   const mime = (headerText(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const path = new URL(response.url).pathname.toLowerCase();
+  const contentLength = Number(headerText(response.headers, 'content-length') ?? Number.NaN);
+  const size = Number.isFinite(contentLength) ? contentLength : undefined;
   if (PLAYLIST_TYPES.has(mime) || /\.(m3u8?|pls)$/.test(path)) {
-    const text = (
-      await readLimited(response.body, SourceLimits.playlistBytes, SourceLimits.probeTimeoutMs)
-    ).toString('utf8');
-    return playlistFromText(text, response.url);
+    if (size !== undefined && size > ctx.limits.playlistBytes) {
+      response.body.destroy();
+      return playlistTooLarge(url, ctx);
+    }
+    // One byte past the limit tells a playlist that fits from one that does not (no Content-Length).
+    const bytes = await readLimited(
+      response.body,
+      ctx.limits.playlistBytes + 1,
+      ctx.limits.probeTimeoutMs,
+      url,
+    );
+    return playlistOf(bytes, true, response.url, ctx);
   }
   const stream = isRadio(response.headers);
-  const head = await readLimited(
-    response.body,
-    stream ? SourceLimits.streamSniffBytes : SourceLimits.probeBytes,
-    SourceLimits.probeTimeoutMs,
-  );
+  const headLimit = stream ? ctx.limits.streamSniffBytes : ctx.limits.probeBytes;
+  const read = await readLimited(response.body, headLimit + 1, ctx.limits.probeTimeoutMs, url);
+  const head = read.subarray(0, headLimit);
   const asText = head.subarray(0, 64).toString('utf8');
-  if (looksLikePlaylist(asText) !== null) return playlistFromText(head.toString('utf8'), response.url);
+  if (looksLikePlaylist(asText) !== null)
+    return playlistOf(read, read.length <= headLimit, response.url, ctx);
   const format = sniffFormat(head, mime);
   if (format.kind === 'unknown')
     return loadError(`Unknown or unsupported audio format at ${url}`, 'UNKNOWN_FORMAT');
   if (format.kind === 'ffmpeg' && ctx.ffmpegPath === null) return unsupportedFormatError(format.name);
   if (stream) return { loadType: 'track', data: radioTrack(url, response.headers, format) };
-  const contentLength = Number(headerText(response.headers, 'content-length') ?? Number.NaN);
-  const size = Number.isFinite(contentLength) ? contentLength : undefined;
   const meta = await readTags(head, mime, size);
   let lengthMs =
     format.kind === 'native' && format.format === 'wav'
@@ -103,6 +110,19 @@ async function loadHttpUnsafe(url: string, ctx: SourceContext): Promise<LoadResu
     probeOf(format),
   );
   return { loadType: 'track', data: track };
+}
+
+function playlistTooLarge(url: string, ctx: SourceContext): LoadResult {
+  return loadError(
+    `The playlist at ${url} is larger than the ${ctx.limits.playlistBytes} bytes a playlist may have`,
+    'SOURCE_TOO_LARGE',
+  );
+}
+
+/** The playlist in `bytes`, unless they are over the limit or `complete` is false (there was more). */
+function playlistOf(bytes: Buffer, complete: boolean, url: string, ctx: SourceContext): LoadResult {
+  if (!complete || bytes.length > ctx.limits.playlistBytes) return playlistTooLarge(url, ctx);
+  return playlistFromText(bytes.toString('utf8'), url);
 }
 
 function radioTrack(url: string, headers: IncomingHttpHeaders, format: DetectedFormat): LavalinkTrack {
@@ -151,14 +171,14 @@ async function oggLengthFromTail(
   ctx: SourceContext,
 ): Promise<number | null> {
   try {
-    const fromByte = Math.max(0, size - SourceLimits.oggTailBytes);
+    const fromByte = Math.max(0, size - ctx.limits.oggTailBytes);
     const tail = await safeFetch(url, {
       allowlist: ctx.allowlist,
       resolver: ctx.resolver,
       fromByte,
-      idleTimeoutMs: SourceLimits.probeTimeoutMs,
+      idleTimeoutMs: ctx.limits.probeTimeoutMs,
     });
-    const bytes = await readLimited(tail.body, size, SourceLimits.probeTimeoutMs);
+    const bytes = await readLimited(tail.body, size, ctx.limits.probeTimeoutMs, url);
     return tail.status === 206 || fromByte === 0 ? oggDurationMs(head, bytes) : null;
   } catch {
     return null;

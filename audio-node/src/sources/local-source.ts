@@ -13,7 +13,7 @@ import type { LavalinkTrack } from '../tracks/track-types.js';
 import { engineFormatOf, probeOf, sniffFormat, SNIFF_BYTES, type DetectedFormat } from './format-detect.js';
 import { loadError, loadErrorFrom, playlistResult, type LoadResult } from './load-result.js';
 import { MAX_PLAYLIST_ENTRIES, parseM3u, parsePls } from './playlist-parsers.js';
-import { SourceLimits, type SourceContext } from './source-context.js';
+import type { SourceContext } from './source-context.js';
 import { makeTrack, titleFromLocation } from './track-factory.js';
 import { unsupportedFormatError } from './unsupported-format.js';
 
@@ -115,7 +115,7 @@ async function directoryTracks(dir: string, ctx: SourceContext): Promise<Lavalin
 
 async function playlistFile(path: string, ctx: SourceContext): Promise<LoadResult> {
   const info = await stat(path);
-  if (info.size > SourceLimits.playlistBytes)
+  if (info.size > ctx.limits.playlistBytes)
     return loadError(`Playlist ${basename(path)} is too large`, 'SOURCE_TOO_LARGE');
   const text = await readFile(path, 'utf8');
   const entries = extname(path).toLowerCase() === '.pls' ? parsePls(text) : parseM3u(text);

@@ -8,7 +8,7 @@ import { systemResolver } from '../../src/security/safe-fetch.js';
 import { ArtworkStore } from '../../src/sources/artwork-store.js';
 import { LocalLibrary } from '../../src/sources/local-library.js';
 import { SourceManager } from '../../src/sources/source-manager.js';
-import type { SourceContext } from '../../src/sources/source-context.js';
+import { DefaultSourceLimits, type SourceContext } from '../../src/sources/source-context.js';
 import { decodeTrack } from '../../src/tracks/track-codec.js';
 import { startMediaServer, type MediaServer } from '../support/media-server.js';
 import { makeWav } from '../support/wav.js';
@@ -43,6 +43,7 @@ describe("EngineTrack.open: the engine's byte streams", () => {
       ffmpegPath: null,
       logger: createSilentLogger(),
       artwork: new ArtworkStore(),
+      limits: DefaultSourceLimits,
     };
     sources = new SourceManager(ctx, new LocalLibrary(ctx));
   });
