@@ -31,7 +31,8 @@ const PER_GUILD = { uses: 60, windowMs: 10_000 } as const;
 
 /**
  * The registry of every music command and the dispatcher that runs slash commands, autocomplete and buttons
- * through one pipeline: log, rate limits, option validation, permissions, premium gate.
+ * through one pipeline: log, rate limits, option validation, permissions, premium gate. Each invocation's
+ * correlation id is its interaction id.
  */
 export function createCommandDispatcher(options: GatewayDispatcherOptions): {
   registry: CommandRegistry;
@@ -48,6 +49,9 @@ export function createCommandDispatcher(options: GatewayDispatcherOptions): {
       checkPermissions(options.guildPolicy),
       premiumGate(options.premiumPolicy),
     ],
+    // The interaction id: the gateway's lines, the audio service's (it travels as the bus command's
+    // correlation id) and the interaction Discord shows all join on one id.
+    correlationId: (invocation) => invocation.id,
     ...(options.onOutcome === undefined ? {} : { onOutcome: options.onOutcome }),
   });
   return { registry, dispatcher };
