@@ -156,13 +156,24 @@ function requestOnce(url: URL, target: ResolvedAddress, options: SafeFetchOption
   if (options.fromByte !== undefined && options.fromByte > 0) headers.Range = `bytes=${options.fromByte}-`;
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', headers, agent: false, lookup: pinnedLookup(target) }, (res) =>
-      resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res }),
+    let body: Readable | null = null;
+    const req = request(
+      url,
+      { method: 'GET', headers, agent: false, lookup: pinnedLookup(target) },
+      (res) => {
+        body = res;
+        resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res });
+      },
     );
     req.setTimeout(idleTimeoutMs, () => {
-      req.destroy(
-        new SourceAccessError('SOURCE_TIMEOUT', `No data from ${url.host} for ${idleTimeoutMs} ms`),
+      const timeout = new SourceAccessError(
+        'SOURCE_TIMEOUT',
+        `No data from ${url.host} for ${idleTimeoutMs} ms`,
       );
+      // A server that stalls after its headers: the body's reader must learn why it ended, not just
+      // that the connection was aborted.
+      body?.destroy(timeout);
+      req.destroy(timeout);
     });
     req.on('error', (cause) => {
       if (isIcyParseError(cause)) {
@@ -217,7 +228,11 @@ export function readLimited(
     body.once('error', (cause) => {
       clearTimeout(timer);
       reject(
-        new SourceAccessError('SOURCE_NOT_FOUND', `Reading ${source} failed: ${cause.message}`, { cause }),
+        cause instanceof SourceAccessError
+          ? cause
+          : new SourceAccessError('SOURCE_NOT_FOUND', `Reading ${source} failed: ${cause.message}`, {
+              cause,
+            }),
       );
     });
   });

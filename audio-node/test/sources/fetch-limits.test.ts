@@ -109,6 +109,7 @@ describe('size and time limits on fetched sources', () => {
 
   it.each([
     ['never answers', '/silent.mp3'],
+    ['sends headers and a few bytes, then stalls', '/stalled.mp3'],
     ['trickles bytes, never idle but never done', '/trickle'],
   ])('GIVEN a server that %s THEN SOURCE_TIMEOUT within the time limit', async (_what, path) => {
     const startedAt = Date.now();
