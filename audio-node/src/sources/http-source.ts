@@ -120,9 +120,14 @@ function playlistTooLarge(url: string, ctx: SourceContext): LoadResult {
 }
 
 /** The playlist in `bytes`, unless they are over the limit or `complete` is false (there was more). */
-function playlistOf(bytes: Buffer, complete: boolean, url: string, ctx: SourceContext): LoadResult {
+async function playlistOf(
+  bytes: Buffer,
+  complete: boolean,
+  url: string,
+  ctx: SourceContext,
+): Promise<LoadResult> {
   if (!complete || bytes.length > ctx.limits.playlistBytes) return playlistTooLarge(url, ctx);
-  return playlistFromText(bytes.toString('utf8'), url);
+  return playlistFromText(bytes.toString('utf8'), url, ctx);
 }
 
 function radioTrack(url: string, headers: IncomingHttpHeaders, format: DetectedFormat): LavalinkTrack {

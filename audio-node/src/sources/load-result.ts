@@ -34,14 +34,39 @@ export function loadError(
   return { loadType: 'error', data: { message, severity, cause, causeStackTrace: '' } };
 }
 
-/** An `error` load result from a refused or failed source access. */
-export function loadErrorFrom(error: SourceAccessError): LoadResult {
-  const severity =
-    error.code === 'SOURCE_BLOCKED_ADDRESS' || error.code === 'SOURCE_PATH_REFUSED' ? 'suspicious' : 'common';
-  return loadError(error.message, error.code, severity);
+/** Refusals are `suspicious` (someone may be probing), other failures `common`. */
+function severityOf(code: string): LavalinkException['severity'] {
+  return code === 'SOURCE_BLOCKED_ADDRESS' || code === 'SOURCE_PATH_REFUSED' ? 'suspicious' : 'common';
 }
 
-export function playlistResult(name: string, tracks: readonly LavalinkTrack[]): LoadResult {
+/** An `error` load result from a refused or failed source access. */
+export function loadErrorFrom(error: SourceAccessError): LoadResult {
+  return loadError(error.message, error.code, severityOf(error.code));
+}
+
+/** Why one playlist entry was left out. */
+export interface SkippedEntry {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * A playlist of the entries that can be played. When there were entries but none survived, an `error`
+ * naming why (the first entry's reason) rather than `empty`, which would read as "nothing found".
+ */
+export function playlistResult(
+  name: string,
+  tracks: readonly LavalinkTrack[],
+  skipped: readonly SkippedEntry[] = [],
+): LoadResult {
+  const first = skipped[0];
+  if (tracks.length === 0 && first !== undefined) {
+    const why =
+      skipped.length === 1
+        ? `its only entry was left out: ${first.message}`
+        : `all ${skipped.length} entries were left out, the first: ${first.message}`;
+    return loadError(`Playlist ${name} has nothing to play: ${why}`, first.code, severityOf(first.code));
+  }
   if (tracks.length === 0) return EMPTY_RESULT;
   return { loadType: 'playlist', data: { info: { name, selectedTrack: -1 }, pluginInfo: {}, tracks } };
 }

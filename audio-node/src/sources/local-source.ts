@@ -11,7 +11,13 @@ import { resolveMusicPath } from '../security/safe-path.js';
 import { SourceAccessError } from '../security/source-access-error.js';
 import type { LavalinkTrack } from '../tracks/track-types.js';
 import { engineFormatOf, probeOf, sniffFormat, SNIFF_BYTES, type DetectedFormat } from './format-detect.js';
-import { loadError, loadErrorFrom, playlistResult, type LoadResult } from './load-result.js';
+import {
+  loadError,
+  loadErrorFrom,
+  playlistResult,
+  type LoadResult,
+  type SkippedEntry,
+} from './load-result.js';
 import { MAX_PLAYLIST_ENTRIES, parseM3u, parsePls } from './playlist-parsers.js';
 import type { SourceContext } from './source-context.js';
 import { makeTrack, titleFromLocation } from './track-factory.js';
@@ -49,7 +55,10 @@ export async function loadLocal(identifier: string, ctx: SourceContext): Promise
   try {
     const path = await resolveMusicPath(identifier, ctx.musicDirs);
     const info = await stat(path);
-    if (info.isDirectory()) return playlistResult(basename(path), await directoryTracks(path, ctx));
+    if (info.isDirectory()) {
+      const { tracks, skipped } = await directoryTracks(path, ctx);
+      return playlistResult(basename(path), tracks, skipped);
+    }
     if (PLAYLIST_EXTENSIONS.has(extname(path).toLowerCase())) return await playlistFile(path, ctx);
     const track = await localTrack(path, ctx, true);
     return 'loadType' in track ? track : { loadType: 'track', data: track };
@@ -100,7 +109,13 @@ export async function localTrack(
   );
 }
 
-async function directoryTracks(dir: string, ctx: SourceContext): Promise<LavalinkTrack[]> {
+/** Playable tracks of some paths, and why the others were left out. */
+interface CollectedTracks {
+  readonly tracks: LavalinkTrack[];
+  readonly skipped: SkippedEntry[];
+}
+
+async function directoryTracks(dir: string, ctx: SourceContext): Promise<CollectedTracks> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files = entries
     .filter((entry) => AUDIO_EXTENSIONS.has(extname(entry.name).toLowerCase()))
@@ -122,23 +137,28 @@ async function playlistFile(path: string, ctx: SourceContext): Promise<LoadResul
   const paths = entries.map((entry) =>
     isAbsolute(entry.location) ? entry.location : join(dirname(path), entry.location),
   );
-  return playlistResult(basename(path, extname(path)), await collectTracks(paths, ctx));
+  const { tracks, skipped } = await collectTracks(paths, ctx);
+  return playlistResult(basename(path, extname(path)), tracks, skipped);
 }
 
 /** Tracks of the paths that resolve inside the music dirs and are playable; others are skipped and logged. */
-async function collectTracks(paths: readonly string[], ctx: SourceContext): Promise<LavalinkTrack[]> {
+async function collectTracks(paths: readonly string[], ctx: SourceContext): Promise<CollectedTracks> {
   const tracks: LavalinkTrack[] = [];
+  const skipped: SkippedEntry[] = [];
   for (const candidate of paths) {
     try {
       const real = await resolveMusicPath(candidate, ctx.musicDirs);
       const track = await localTrack(real, ctx, false);
       if (!('loadType' in track)) tracks.push(track);
+      else if (track.loadType === 'error')
+        skipped.push({ code: track.data.cause, message: track.data.message ?? track.data.cause });
     } catch (error) {
       if (!(error instanceof SourceAccessError)) throw error;
       ctx.logger.warn({ path: candidate, code: error.code }, 'playlist entry skipped');
+      skipped.push({ code: error.code, message: error.message });
     }
   }
-  return tracks;
+  return { tracks, skipped };
 }
 
 /** Opens a local track for the engine, checking the path again (the music dirs may have changed). */

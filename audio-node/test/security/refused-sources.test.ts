@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ describe('refused sources (SSRF and path traversal)', () => {
   let media: MediaServer;
   let root: string;
   let musicDir: string;
+  let realMusicDir: string;
 
   async function loadError(node: TestNode, identifier: string): Promise<{ message: string; cause: string }> {
     const res = await node.rest(`/v4/loadtracks?identifier=${encodeURIComponent(identifier)}`);
@@ -45,11 +46,30 @@ describe('refused sources (SSRF and path traversal)', () => {
     writeFileSync(join(musicDir, 'ok.wav'), makeWav({ seconds: 0.1 }));
     symlinkSync(join(root, 'secret.wav'), join(musicDir, 'escape.wav'));
     writeFileSync(join(musicDir, 'evil.m3u'), '../secret.wav\n/etc/passwd\n');
+    writeFileSync(join(musicDir, 'mixed.m3u'), 'ok.wav\n../secret.wav\n');
+    mkdirSync(join(musicDir, 'only-escapes'));
+    symlinkSync(join(root, 'secret.wav'), join(musicDir, 'only-escapes', 'secret.wav'));
+    realMusicDir = realpathSync(musicDir);
     media = await startMediaServer({
       '/ok.wav': { kind: 'file', body: makeWav({ seconds: 0.1 }), type: 'audio/wav' },
       '/to-metadata': { kind: 'redirect', location: 'http://169.254.169.254/latest/meta-data/' },
       '/to-private-name': { kind: 'redirect', location: 'http://private.test/a.mp3' },
       '/loop': { kind: 'redirect', location: '/loop' },
+      '/private-literals.m3u': {
+        kind: 'file',
+        body: Buffer.from('#EXTM3U\nhttp://10.0.0.1/a.mp3\nhttp://[::1]:8000/stream\n'),
+        type: 'audio/x-mpegurl',
+      },
+      '/private-names.pls': {
+        kind: 'file',
+        body: Buffer.from('[playlist]\nFile1=http://private.test/a.mp3\nFile2=http://metadata.test/\n'),
+        type: 'audio/x-scpls',
+      },
+      '/mixed.m3u': {
+        kind: 'file',
+        body: Buffer.from('#EXTM3U\n/ok.wav\nhttp://169.254.169.254/latest/meta-data/\n'),
+        type: 'audio/x-mpegurl',
+      },
     });
     strict = await startTestNode({ httpAllowlist: [], resolver });
     lenient = await startTestNode({
@@ -151,11 +171,57 @@ describe('refused sources (SSRF and path traversal)', () => {
     expect(missing.message.replace('no-such-file', 'secret')).toBe(existing.message);
   });
 
-  it('skips playlist entries that escape the music directory', async () => {
+  it('GIVEN a playlist whose entries all escape the music directory THEN an error naming why, not empty', async () => {
+    const error = await loadError(lenient, join(musicDir, 'evil.m3u'));
+    expect(error).toMatchObject({
+      cause: 'SOURCE_PATH_REFUSED',
+      severity: 'suspicious',
+      message: expect.stringMatching(
+        /^Playlist evil has nothing to play: all 2 entries were left out, the first: Refused path .*secret\.wav.*outside the music directories/,
+      ) as string,
+    });
+  });
+
+  it('GIVEN a directory whose only file is a symlink out of it THEN an error naming why', async () => {
+    const error = await loadError(lenient, join(musicDir, 'only-escapes'));
+    expect(error).toMatchObject({
+      cause: 'SOURCE_PATH_REFUSED',
+      message: expect.stringContaining('its only entry was left out: Refused path') as string,
+    });
+  });
+
+  it('GIVEN a playlist with one entry inside and one escaping THEN a playlist of the one inside', async () => {
     const res = await lenient.rest(
-      `/v4/loadtracks?identifier=${encodeURIComponent(join(musicDir, 'evil.m3u'))}`,
+      `/v4/loadtracks?identifier=${encodeURIComponent(join(musicDir, 'mixed.m3u'))}`,
     );
-    expect(await res.json()).toEqual({ loadType: 'empty', data: null });
+    const body = (await res.json()) as { loadType: string; data: { tracks: { info: { uri: string } }[] } };
+    expect(body.loadType).toBe('playlist');
+    expect(body.data.tracks.map((t) => t.info.uri)).toEqual([join(realMusicDir, 'ok.wav')]);
+  });
+
+  it.each([
+    ['literal private and loopback addresses', '/private-literals.m3u', '10.0.0.1'],
+    ['names resolving to private and metadata addresses', '/private-names.pls', 'private.test (10.1.2.3)'],
+  ])(
+    'GIVEN an HTTP playlist whose entries are all %s THEN an error naming the refused address',
+    async (_what, path, shown) => {
+      const error = await loadError(lenient, `${media.url}${path}`);
+      expect(error).toMatchObject({ cause: 'SOURCE_BLOCKED_ADDRESS', severity: 'suspicious' });
+      expect(error.message).toMatch(
+        /^Playlist .* has nothing to play: all 2 entries were left out, the first: /,
+      );
+      expect(error.message).toContain(`Refused to fetch ${shown}`);
+    },
+  );
+
+  it('GIVEN an HTTP playlist with one allowed and one private entry THEN a playlist of the allowed one', async () => {
+    const res = await lenient.rest(
+      `/v4/loadtracks?identifier=${encodeURIComponent(`${media.url}/mixed.m3u`)}`,
+    );
+    const body = (await res.json()) as { loadType: string; data: { tracks: { info: { uri: string } }[] } };
+    validate.loadResult(body);
+    expect(body.loadType).toBe('playlist');
+    expect(body.data.tracks.map((t) => t.info.uri)).toEqual([`${media.url}/ok.wav`]);
   });
 
   it('still loads a file inside the music directory', async () => {
