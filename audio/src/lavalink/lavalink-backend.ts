@@ -332,7 +332,18 @@ export class LavalinkBackend implements AudioBackend {
 
   public async setPaused(guildId: string, paused: boolean): Promise<void> {
     const player = this.#player(guildId);
-    await checked(guildId, player.node.updatePlayer({ guildId, playerOptions: { paused } }));
+    const positionMs = this.position(guildId) ?? 0;
+    try {
+      await checked(guildId, player.node.updatePlayer({ guildId, playerOptions: { paused } }));
+    } catch (error) {
+      // lavalink-client takes the change before sending it: undo it, the node did not pause.
+      player.paused = !paused;
+      player.playing = paused;
+      throw error;
+    }
+    // The estimate stops at the pause and runs again from the resume (see position()).
+    player.lastPosition = positionMs;
+    player.lastPositionChange = Date.now();
   }
 
   public async seek(guildId: string, positionMs: number): Promise<void> {
@@ -354,7 +365,9 @@ export class LavalinkBackend implements AudioBackend {
 
   public position(guildId: string): number | undefined {
     const player = this.#manager?.getPlayer(guildId);
-    return player === undefined ? undefined : Math.max(0, Math.round(player.position));
+    if (player === undefined) return undefined;
+    // lavalink-client's estimate adds the time since the node's last report even while paused.
+    return Math.max(0, Math.round(player.paused ? player.lastPosition : player.position));
   }
 
   public nodeOf(guildId: string): string | undefined {
