@@ -105,6 +105,11 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
     });
     await sleep(PROGRESS_MS * 4);
     expect(since(pauseMark, 'player.progress')).toEqual([]);
+    // Paused, the position holds (the node's own report may correct the service's estimate a little).
+    const held = await h.request('nowPlaying', {});
+    expect(held.ok && Math.abs(held.value.positionMs - paused.value.positionMs)).toBeLessThan(
+      POSITION_CORRECTION_MS,
+    );
 
     const resumeMark = h.ui.length;
     const resumed = await h.request('resume', {});
