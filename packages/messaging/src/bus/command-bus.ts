@@ -50,6 +50,12 @@ export interface CommandConsumer {
 
 /** Reliable commands with request/reply over `discord-bot:commands`. */
 export interface CommandBus extends CommandSender, CommandConsumer {
+  /**
+   * Takes back command `commandId` if no consumer has received it yet (its consumer died before reading it,
+   * say): true when it will never run, false when a consumer has it or answered it. Whoever still waits for
+   * its reply gets `timeout`.
+   */
+  withdraw(commandId: string): Promise<boolean>;
   /** Stops consuming, waits for the commands being executed, then releases connections. */
   close(): Promise<void>;
 }

@@ -44,6 +44,11 @@ export interface CommandTransport {
   complete(deliveryId: string, commandId: string, replyText: string, idempotencyTtlMs: number): Promise<void>;
   /** Acknowledges a delivery that cannot be answered (no readable id). */
   drop(deliveryId: string): Promise<void>;
+  /**
+   * Takes back a command no consumer has received yet, atomically: it is removed and its id forgotten, so it
+   * never runs. False when a consumer received it (it may be running or have run) or it was answered.
+   */
+  withdraw(commandId: string): Promise<boolean>;
 
   /** Releases connections after in-flight work has been settled by the caller. */
   close(): Promise<void>;

@@ -47,6 +47,10 @@ export class TransportCommandBus implements CommandBus {
     return this.#requester.request(type, payload, options);
   }
 
+  public withdraw(commandId: string): Promise<boolean> {
+    return this.#context.transport.withdraw(commandId);
+  }
+
   public async consume(handler: CommandHandler): Promise<void> {
     if (this.#executor !== undefined) throw new Error('this command bus is already consuming');
     this.#executor = new CommandExecutor(this.#context, handler);

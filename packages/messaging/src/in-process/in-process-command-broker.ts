@@ -14,6 +14,8 @@ const RECORD_SWEEP_EVERY = 1_024;
 interface CommandRecord {
   readonly reply: string | undefined;
   readonly expiresAt: number;
+  /** The entry the command was enqueued as (while not answered). */
+  readonly deliveryId?: string;
 }
 
 /**
@@ -50,10 +52,10 @@ export class InProcessCommandBroker {
     waiters.add(replyChannel);
     this.#waiters.set(commandId, waiters);
     if (record !== undefined) return { state: 'pending' };
-    this.#records.set(commandId, { reply: undefined, expiresAt: Date.now() + ttlMs });
     this.#sequence += 1;
     if (this.#sequence % RECORD_SWEEP_EVERY === 0) this.#sweepRecords();
     const deliveryId = `${Date.now()}-${this.#sequence}`;
+    this.#records.set(commandId, { reply: undefined, expiresAt: Date.now() + ttlMs, deliveryId });
     this.#entries.set(deliveryId, { deliveryId, text, consumer: undefined, deliveredAt: 0, deliveries: 0 });
     for (const wake of this.#readWakers) wake();
     return { state: 'queued' };
@@ -130,6 +132,18 @@ export class InProcessCommandBroker {
 
   public drop(deliveryId: string): void {
     this.#entries.delete(deliveryId);
+  }
+
+  /** Removes a command no consumer has received; false when one has (or it was answered). */
+  public withdraw(commandId: string): boolean {
+    const record = this.#record(commandId);
+    if (record === undefined || record.reply !== undefined || record.deliveryId === undefined) return false;
+    const entry = this.#entries.get(record.deliveryId);
+    if (entry !== undefined && entry.deliveries > 0) return false;
+    this.#entries.delete(record.deliveryId);
+    this.#records.delete(commandId);
+    this.#waiters.delete(commandId);
+    return true;
   }
 
   #takeNew(consumer: string, count: number): Delivery[] {

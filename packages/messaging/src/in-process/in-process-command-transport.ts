@@ -51,6 +51,10 @@ export class InProcessCommandTransport implements CommandTransport {
     return this.#call(() => this.#broker.drop(deliveryId));
   }
 
+  public withdraw(commandId: string): Promise<boolean> {
+    return this.#call(() => this.#broker.withdraw(commandId));
+  }
+
   public close(): Promise<void> {
     this.abandon();
     return Promise.resolve();

@@ -52,7 +52,11 @@ export function createRedisCommandBus(options: RedisCommandBusOptions): CommandB
     replyChannel: `${stream}:reply:${consumer}`,
     logger: options.logger,
   });
-  return new TransportCommandBus(transport, { ...options, channel: options.stream ?? CHANNELS.commands });
+  // A partitioned stream may name its metrics label itself (stream names holding ids would grow the label set).
+  return new TransportCommandBus(transport, {
+    ...options,
+    channel: options.channel ?? options.stream ?? CHANNELS.commands,
+  });
 }
 
 /** Options of the Redis fan-out buses. */

@@ -2,7 +2,7 @@ import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import type { CommandTransport, Delivery, EnqueueOutcome } from '../bus/command-transport.js';
 import { closeGracefully } from './close-gracefully.js';
-import { COMPLETE_SCRIPT, ENQUEUE_SCRIPT } from './command-scripts.js';
+import { COMPLETE_SCRIPT, ENQUEUE_SCRIPT, WITHDRAW_SCRIPT } from './command-scripts.js';
 import { ownConnection } from './own-connection.js';
 
 /** Where a Redis command transport keeps its data and who it is. */
@@ -156,6 +156,11 @@ export class RedisCommandTransport implements CommandTransport {
     const { stream, group } = this.#options;
     await this.#commands.multi().xack(stream, group, deliveryId).xdel(stream, deliveryId).exec();
     this.#replyTo.delete(deliveryId);
+  }
+
+  public async withdraw(commandId: string): Promise<boolean> {
+    const withdrawn = await WITHDRAW_SCRIPT.run(this.#commands, this.#keys(commandId), [this.#options.group]);
+    return withdrawn === 1;
   }
 
   public async close(): Promise<void> {

@@ -141,6 +141,46 @@ export function commandBusContract(name: string, makeHarness: () => CommandBusHa
       expect(other.runs).toHaveLength(0); // 2 s of work is 4 claim-idle periods: only keep-alives saved it
     });
 
+    it('GIVEN a command no consumer has received THEN withdraw takes it back: a consumer started later never runs it', async () => {
+      const registry = newRegistry();
+      const gateway = harness.bus(registry);
+      const audio = harness.bus(registry);
+      const sent = gateway.request(
+        'volume',
+        { volume: 5 },
+        { guildId: GUILD_A, id: 'withdrawn-1', timeoutMs: 300 },
+      );
+      // True once it is enqueued (the request enqueues in the background).
+      await eventually(() => gateway.withdraw('withdrawn-1'));
+      expect(await gateway.withdraw('withdrawn-1')).toBe(false);
+      const { runs, handler } = recordingHandler();
+      await audio.consume(handler);
+
+      expect((await sent).ok ? null : 'timeout').toBe('timeout');
+      const after = await gateway.request('volume', { volume: 6 }, { guildId: GUILD_A, timeoutMs: 5_000 });
+      expect(after.ok).toBe(true);
+      expect(runs.map((command) => command.id)).not.toContain('withdrawn-1');
+    });
+
+    it('GIVEN a command a consumer has received THEN withdraw refuses and it completes as usual', async () => {
+      const gateway = harness.bus(newRegistry());
+      const audio = harness.bus(newRegistry());
+      const gate = latch();
+      const { runs, handler } = recordingHandler(() => gate.promise);
+      await audio.consume(handler);
+      const sent = gateway.request(
+        'volume',
+        { volume: 7 },
+        { guildId: GUILD_A, id: 'held-1', timeoutMs: 5_000 },
+      );
+      await eventually(() => runs.length === 1);
+
+      expect(await gateway.withdraw('held-1')).toBe(false);
+      gate.release();
+      expect((await sent).ok).toBe(true);
+      expect(await gateway.withdraw('held-1')).toBe(false);
+    });
+
     it('GIVEN a command past its deadline THEN it is answered expired and not executed', async () => {
       const registry = newRegistry();
       const gateway = harness.bus(registry);
