@@ -27,7 +27,10 @@ export interface AudioServiceOptions {
   readonly nodeResumeWaitMs: number;
 }
 
-/** Alone 2 min, idle 5 min (the issue's defaults); progress and position saves every 5 s. */
+/**
+ * Alone 2 min, idle 5 min (the issue's defaults, which the configuration's `AUDIO_*_TIMEOUT_SECONDS` replace
+ * when started by `startAudio`); progress and position saves every 5 s.
+ */
 export const DefaultAudioServiceOptions = {
   aloneTimeoutMs: 120_000,
   idleTimeoutMs: 300_000,

@@ -15,13 +15,14 @@ import { createCommandHandlers } from './commands/create-command-handlers.js';
 import type { AudioBackend } from './lavalink/audio-backend.js';
 import { LavalinkBackend } from './lavalink/lavalink-backend.js';
 import { createAudioMetrics, type AudioMetrics } from './metrics.js';
-import type { CommandForwarder } from './ownership/command-forwarder.js';
+import { CommandForwarder } from './ownership/command-forwarder.js';
 import type { GuildOwnership, OwnershipHooks } from './ownership/guild-ownership.js';
-import { routeToOwner } from './ownership/route-to-owner.js';
+import type { ReplicaInboxes } from './ownership/replica-inboxes.js';
+import { routeToOwner, runAsOwner, type OwnerRouting } from './ownership/route-to-owner.js';
 import type { NodeSessionStore } from './lavalink/node-session-store.js';
 import { adoptResumedPlayers } from './persistence/adopt-resumed-players.js';
 import { PlayerStore } from './persistence/player-store.js';
-import { restorePlayers } from './persistence/restore-players.js';
+import { restorePlayer, restorePlayers } from './persistence/restore-players.js';
 import { handleBackendEvent } from './player/backend-event-handler.js';
 import { watchNodes } from './player/node-watcher.js';
 import { PlayerEngine } from './player/player-engine.js';
@@ -43,8 +44,11 @@ export interface AudioServiceDeps {
   readonly toDiscord: StreamBus;
   /** Which guilds this replica drives; made once the service knows its players. */
   readonly ownership: (hooks: OwnershipHooks) => GuildOwnership;
-  /** Hands commands to the replica owning their guild (several replicas); none in-process. */
-  readonly forwarder?: CommandForwarder;
+  /**
+   * Several replicas: the inbox of each, where the commands of the guilds it owns run (this replica consumes
+   * its own and forwards to the others'). None in-process: the command bus is the only way in.
+   */
+  readonly inboxes?: ReplicaInboxes;
   readonly logger: Logger;
   readonly registry: Registry;
   readonly options?: Partial<AudioServiceOptions>;
@@ -140,13 +144,26 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
       );
       await restorePlayers(running, store, claim);
       const handler = dispatchByType(createCommandHandlers(running));
-      const forwarder = deps.forwarder;
-      if (forwarder === undefined) {
+      const inboxes = deps.inboxes;
+      if (inboxes === undefined) {
         await deps.commandBus.consume(handler);
       } else {
-        await forwarder.start(handler);
+        const forwarder = new CommandForwarder({ inboxes, ownership: owned, logger });
+        const routing: OwnerRouting = {
+          handler,
+          drives: (guildId) => running.get(guildId) !== undefined,
+          restore: async (guildId) => {
+            const saved = await store.find(guildId);
+            if (saved !== undefined)
+              await running.withGuild(guildId, () => restorePlayer(running, store, saved));
+          },
+          ownership: owned,
+          forwarder,
+        };
+        // Closed after the shared stream (stop closes it first): its commands may wait on this inbox.
+        await forwarder.start(runAsOwner(routing));
         cleanups.push(() => forwarder.close());
-        await deps.commandBus.consume(routeToOwner(handler, running, store, owned, forwarder));
+        await deps.commandBus.consume(routeToOwner(routing));
         // Takes over the guilds of a replica that died (its leases expired).
         let scanning = false;
         const scan = setInterval(() => {

@@ -5,9 +5,10 @@ import { resolveBotUserId, type AudioServiceConfig } from './audio-service-confi
 import type { AudioServiceOptions } from './audio-service-options.js';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { CommandForwarder } from './ownership/command-forwarder.js';
 import { LocalGuildOwnership } from './ownership/guild-ownership.js';
+import { redisInboxOpener } from './ownership/inbox-openers.js';
 import { RedisGuildOwnership } from './ownership/redis-guild-ownership.js';
+import { ReplicaInboxes } from './ownership/replica-inboxes.js';
 import { FileNodeSessionStore } from './persistence/file-node-session-store.js';
 import { RedisNodeSessionStore } from './persistence/redis-node-session-store.js';
 import { DefaultAudioServiceOptions } from './audio-service-options.js';
@@ -15,11 +16,19 @@ import { DefaultAudioServiceOptions } from './audio-service-options.js';
 /**
  * Starts the audio service on the process's platform: audio nodes (configured or embedded), database and
  * buses. Connecting and restoring run in the background (readiness `lavalink` says when it is up); commands
- * sent meanwhile wait on the bus and run once it consumes.
+ * sent meanwhile wait on the bus and run once it consumes. The leave timeouts come from the configuration
+ * (`AUDIO_ALONE_TIMEOUT_SECONDS`, `AUDIO_IDLE_TIMEOUT_SECONDS`); `overrides` win over it (tests).
  */
-export function startAudioWith(options: Partial<AudioServiceOptions> = {}): StartService<AudioServiceConfig> {
+export function startAudioWith(
+  overrides: Partial<AudioServiceOptions> = {},
+): StartService<AudioServiceConfig> {
   return async (context) => {
     const { config, logger, platform, lifecycle, readiness, metrics } = context;
+    const options: Partial<AudioServiceOptions> = {
+      aloneTimeoutMs: config.audio.aloneTimeoutMs,
+      idleTimeoutMs: config.audio.idleTimeoutMs,
+      ...overrides,
+    };
     const nodes = await platform.audioNodes();
     logger.info(
       { audioNodes: nodes.map((node) => ({ id: node.id, url: new URL(node.url).origin })) },
@@ -55,7 +64,14 @@ export function startAudioWith(options: Partial<AudioServiceOptions> = {}): Star
               logger,
               ...hooks,
             }),
-      ...(redis === null ? {} : { forwarder: new CommandForwarder(redis, replicaId, logger) }),
+      ...(redis === null
+        ? {}
+        : {
+            inboxes: new ReplicaInboxes(
+              replicaId,
+              redisInboxOpener({ redis, replicaId, logger, registry: metrics }),
+            ),
+          }),
       // Configured nodes outlive this process: resume their sessions across restarts (the sound goes on).
       // The embedded node dies with it. With Redis several replicas may compete for a session; without it the
       // one audio process keeps its sessions in DATA_DIR.
@@ -97,5 +113,5 @@ export function startAudioWith(options: Partial<AudioServiceOptions> = {}): Star
   };
 }
 
-/** Starts the audio service with the default timings. */
+/** Starts the audio service with the configured timings (the defaults for the rest). */
 export const startAudio: StartService<AudioServiceConfig> = startAudioWith();

@@ -75,6 +75,30 @@ describe.skipIf(url === undefined)('RedisGuildOwnership', () => {
     expect(await a.owner('g4')).toBeNull();
   });
 
+  it('GIVEN replicas THEN each is alive while it renews, and not once it stops (dies) or closes', async () => {
+    const living = replica('living');
+    const dying = new RedisGuildOwnership({
+      redis: createRedisClient(url ?? ''),
+      replicaId: 'dying',
+      leaseMs: 300,
+      renewEveryMs: 60_000,
+      logger: createSilentLogger(),
+      onLost: () => undefined,
+      wants: () => true,
+      keyPrefix: prefix,
+    });
+    const observer = replica('observer');
+    await expect.poll(() => observer.alive('dying')).toBe(true);
+    expect(await observer.alive('living')).toBe(true);
+    expect(await observer.alive('never-started')).toBe(false);
+    await sleep(700);
+    expect(await observer.alive('living')).toBe(true);
+    expect(await observer.alive('dying')).toBe(false);
+    await living.close();
+    expect(await observer.alive('living')).toBe(false);
+    await dying.close();
+  });
+
   it('GIVEN a replica that stalled past its lease THEN it learns at its next renewal that the guild is lost', async () => {
     const stalled = new RedisGuildOwnership({
       redis: createRedisClient(url ?? ''),

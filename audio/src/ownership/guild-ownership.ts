@@ -10,6 +10,11 @@ export interface GuildOwnership {
   owner(guildId: string): Promise<string | null>;
   /** This replica's id. */
   readonly replicaId: string;
+  /**
+   * True while replica `replicaId` runs (its liveness is renewed with its leases); false within one lease of
+   * its death. A command handed to a replica that is no longer alive is never answered by it.
+   */
+  alive(replicaId: string): Promise<boolean>;
   /** Gives the guild up (the player left). */
   release(guildId: string): Promise<void>;
   /** Stops renewing; leases expire so other replicas take over. */
@@ -26,6 +31,10 @@ export class LocalGuildOwnership implements GuildOwnership {
 
   public owner(): Promise<string | null> {
     return Promise.resolve(this.replicaId);
+  }
+
+  public alive(replicaId: string): Promise<boolean> {
+    return Promise.resolve(replicaId === this.replicaId);
   }
 
   public release(): Promise<void> {

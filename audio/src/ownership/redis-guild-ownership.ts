@@ -1,6 +1,7 @@
 import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import type { GuildOwnership } from './guild-ownership.js';
+import { replicaAliveKey } from './replica-alive-key.js';
 
 /** Options of {@link RedisGuildOwnership}. */
 export interface RedisGuildOwnershipOptions {
@@ -27,7 +28,9 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 
 /**
  * Guild ownership across audio replicas: a lease per guild in Redis (`SET NX PX`), renewed while this replica
- * lives. When a replica dies its leases expire and another replica claims the guilds (and restores them).
+ * lives, beside a liveness key of the replica (`audio:replica-alive:<replica>`) renewed with them. When a
+ * replica dies its leases and its liveness expire together and another replica claims the guilds (and
+ * restores them).
  */
 export class RedisGuildOwnership implements GuildOwnership {
   readonly #options: RedisGuildOwnershipOptions;
@@ -36,6 +39,7 @@ export class RedisGuildOwnership implements GuildOwnership {
 
   public constructor(options: RedisGuildOwnershipOptions) {
     this.#options = options;
+    void this.#renewAlive();
     this.#timer = setInterval(() => void this.#renewAll(), options.renewEveryMs);
     this.#timer.unref();
   }
@@ -60,6 +64,11 @@ export class RedisGuildOwnership implements GuildOwnership {
     return this.#options.redis.get(this.#key(guildId));
   }
 
+  public async alive(replicaId: string): Promise<boolean> {
+    if (replicaId === this.#options.replicaId) return true;
+    return (await this.#options.redis.exists(replicaAliveKey(replicaId, this.#options.keyPrefix))) === 1;
+  }
+
   public async release(guildId: string): Promise<void> {
     this.#owned.delete(guildId);
     await this.#options.redis.eval(RELEASE, 1, this.#key(guildId), this.#options.replicaId);
@@ -69,11 +78,24 @@ export class RedisGuildOwnership implements GuildOwnership {
     clearInterval(this.#timer);
     // Free the guilds at once: another replica restores them without waiting for the leases to expire.
     await Promise.all([...this.#owned].map((guildId) => this.release(guildId).catch(() => undefined)));
+    await this.#options.redis
+      .del(replicaAliveKey(this.#options.replicaId, this.#options.keyPrefix))
+      .catch(() => undefined);
     this.#options.redis.disconnect();
+  }
+
+  async #renewAlive(): Promise<void> {
+    const { redis, replicaId, leaseMs, keyPrefix, logger } = this.#options;
+    try {
+      await redis.set(replicaAliveKey(replicaId, keyPrefix), '1', 'PX', leaseMs);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not renew the liveness of this replica');
+    }
   }
 
   async #renewAll(): Promise<void> {
     const { redis, replicaId, leaseMs, logger, onLost, wants } = this.#options;
+    await this.#renewAlive();
     for (const guildId of [...this.#owned]) {
       try {
         if (!wants(guildId)) {

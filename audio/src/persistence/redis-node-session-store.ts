@@ -1,6 +1,7 @@
 import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import type { NodeSessionStore } from '../lavalink/node-session-store.js';
+import { replicaAliveKey } from '../ownership/replica-alive-key.js';
 
 /** Options of {@link RedisNodeSessionStore}. */
 export interface RedisNodeSessionStoreOptions {
@@ -110,6 +111,6 @@ export class RedisNodeSessionStore implements NodeSessionStore {
   }
 
   #aliveKey(replicaId: string): string {
-    return `${this.#options.keyPrefix ?? ''}audio:replica-alive:${replicaId}`;
+    return replicaAliveKey(replicaId, this.#options.keyPrefix);
   }
 }
