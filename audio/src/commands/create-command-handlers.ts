@@ -16,6 +16,9 @@ import { clear, move, previous, remove, shuffle, skip } from './queue-commands.j
 import { nowPlaying, queuePage } from './read-commands.js';
 import { search } from './search-command.js';
 
+/** Commands that change nothing: their answer does not wait for the guild's state to be written. */
+const READ_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['nowPlaying', 'queuePage', 'search']);
+
 const IMPLEMENTATIONS: { readonly [T in CommandType]: CommandImpl<T> } = {
   join,
   leave,
@@ -40,7 +43,9 @@ const IMPLEMENTATIONS: { readonly [T in CommandType]: CommandImpl<T> } = {
 
 /**
  * The command boundary: each command runs under its guild's mutex, is counted and timed, and anything it
- * throws (a node or database failure) is logged and answered `internal`, never thrown to the bus.
+ * throws (a node or database failure) is logged and answered `internal`, never thrown to the bus. A change is
+ * answered once its state is written (write-through): a crash right after the answer keeps it. The write is
+ * awaited after the mutex is released, so the guild's next command does not wait for it.
  */
 export function createCommandHandlers(engine: PlayerEngine): CommandHandlers {
   const wrap = <T extends CommandType>(type: T) => {
@@ -54,6 +59,7 @@ export function createCommandHandlers(engine: PlayerEngine): CommandHandlers {
         outcome = UNORDERED_COMMANDS.has(type)
           ? await impl(engine, command)
           : await engine.withGuild(command.guildId, () => impl(engine, command));
+        if (!READ_COMMANDS.has(type)) await engine.durable(command.guildId);
       } catch (error) {
         logger.error(
           { err: error, guildId: command.guildId, type, correlationId: command.correlationId },

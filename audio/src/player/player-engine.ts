@@ -110,10 +110,21 @@ export class PlayerEngine {
     return this.#deps.backend.position(player.guildId) ?? player.positionHintMs;
   }
 
-  /** Writes the player's state through to the database (coalesced per guild). */
+  /**
+   * Records the player's state to be written through to the database (coalesced per guild); see
+   * {@link durable} for when it is written. Its state is captured now, under the guild's mutex.
+   */
   public persist(player: GuildPlayer): void {
     if (this.#players.get(player.guildId) !== player) return;
     this.#deps.store.save(player.snapshot(this.position(player)));
+  }
+
+  /**
+   * Resolves once every state of the guild recorded so far is in the database. Awaited outside the guild's
+   * mutex, so the next command runs while this one's write goes on (and may share it).
+   */
+  public durable(guildId: string): Promise<void> {
+    return this.#deps.store.settled(guildId);
   }
 
   /** Sends the current track to the node at `positionMs`, once the voice connection is ready. */
