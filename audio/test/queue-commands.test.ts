@@ -75,6 +75,19 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
     expect(beyond.ok ? null : beyond.error.code).toBe('POSITION_OUT_OF_RANGE');
   });
 
+  it('GIVEN loop queue THEN skip to a position sends the current track and the skipped ones to the back, in their order', async () => {
+    await h.play('/440.wav');
+    await h.play('/660.wav');
+    await h.play('/880.wav');
+    await h.play('/short-660.wav');
+    await h.request('loop', { mode: 'queue' });
+
+    const skipped = await h.request('skip', { to: 2 });
+
+    expect(skipped.ok && titleOf(skipped.value.next?.uri)).toBe('880.wav');
+    expect(await queueUris()).toEqual(['short-660.wav', '440.wav', '660.wav']);
+  });
+
   it('GIVEN a played track THEN previous plays it again and the current one goes back to the queue', async () => {
     await h.play('/440.wav');
     await h.play('/880.wav');

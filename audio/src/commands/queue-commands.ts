@@ -15,15 +15,13 @@ export const skip: CommandImpl<'skip'> = async (engine, command) => {
   if (found === undefined) return refuse('NOTHING_PLAYING');
   const { player, current } = found;
   const { to } = command.payload;
-  if (to !== undefined) {
-    if (to > player.queue.length) {
-      return refuse('POSITION_OUT_OF_RANGE', { position: to, max: player.queue.length });
-    }
-    const dropped = player.queue.splice(0, to - 1);
-    if (player.loop === 'queue') player.queue.push(...dropped);
+  if (to !== undefined && to > player.queue.length) {
+    return refuse('POSITION_OUT_OF_RANGE', { position: to, max: player.queue.length });
   }
+  // The tracks before `to` are skipped with the current one (with loop queue they go round after it).
+  const skippedOver = to === undefined ? [] : player.queue.splice(0, to - 1);
   player.failures = 0;
-  await engine.advance(player, 'skipped');
+  await engine.advance(player, 'skipped', skippedOver);
   return done({
     skipped: toMessageTrack(current),
     next: player.current === null ? null : toMessageTrack(player.current),

@@ -159,9 +159,15 @@ export class PlayerEngine {
 
   /**
    * Moves to what plays next: the same track (loop track, when it finished), else the queue head; the
-   * ended track goes to the history and, with loop queue, to the end of the queue.
+   * ended track goes to the history and, with loop queue, to the end of the queue. `skippedOver` are the
+   * tracks a skip to a position dropped from the head of the queue: with loop queue they follow the ended
+   * track to the end, in their order (the order they would have played in), otherwise they are gone.
    */
-  public async advance(player: GuildPlayer, reason: TrackEndReason): Promise<void> {
+  public async advance(
+    player: GuildPlayer,
+    reason: TrackEndReason,
+    skippedOver: readonly QueuedTrack[] = [],
+  ): Promise<void> {
     const ended = player.current;
     if (ended !== null) {
       this.#deps.ui.trackEnd(player.guildId, ended, reason);
@@ -175,6 +181,7 @@ export class PlayerEngine {
         player.remember(ended);
         if (player.loop === 'queue') player.queue.push(ended);
       }
+      if (player.loop === 'queue') player.queue.push(...skippedOver);
       next = player.queue.shift();
     }
     player.current = next ?? null;
