@@ -40,9 +40,54 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
     });
     if (!outcome.ok) throw new Error(outcome.error.message);
     // One plays now, three fill the queue.
-    expect(outcome.value).toMatchObject({ addedCount: 4, playlist: { trackCount: 5, truncated: true } });
+    expect(outcome.value).toMatchObject({
+      addedCount: 4,
+      playlist: {
+        trackCount: 5,
+        truncated: true,
+        leftOut: { tooLong: 0, duplicates: 0, queueFull: 1, maxTrackDurationMs: null },
+      },
+    });
     const full = await h.play('/880.wav');
     expect(full.ok ? null : full.error).toMatchObject({ code: 'QUEUE_FULL', context: { max: 3 } });
+  });
+
+  it('GIVEN a playlist with tracks too long, already queued and beyond the queue THEN the answer counts each left out', async () => {
+    await h.db.guildSettings.update(h.guildId, {
+      maxTrackDurationMs: 60_000,
+      duplicateGuard: true,
+      maxQueueLength: 2,
+    });
+    await h.play('/440.wav');
+    // Durations as the playlist states them (#EXTINF, seconds): entries are not fetched while loading.
+    const entries = [
+      [120, '/long-880.wav'],
+      [20, '/440.wav'],
+      [20, '/660.wav'],
+      [20, '/880.wav'],
+      [20, '/short-660.wav'],
+      [200, '/long-880.wav?2'],
+    ] as const;
+    const lines = entries.map(([seconds, path]) => `#EXTINF:${seconds},${path}\n${h.media.url}${path}`);
+    h.media.put('/mixed.m3u', Buffer.from(`#EXTM3U\n${lines.join('\n')}\n`));
+
+    const outcome = await h.request('play', {
+      query: `${h.media.url}/mixed.m3u`,
+      requester: { userId: h.aliceId, displayName: 'alice' },
+      voiceChannelId: h.voiceChannelId,
+      textChannelId: h.textChannelId,
+    });
+
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value).toMatchObject({
+      addedCount: 2,
+      position: 1,
+      playlist: {
+        trackCount: 6,
+        truncated: true,
+        leftOut: { tooLong: 2, duplicates: 1, queueFull: 1, maxTrackDurationMs: 60_000 },
+      },
+    });
   });
 
   it('GIVEN a max track duration THEN a longer track is refused with the limit', async () => {

@@ -1,5 +1,5 @@
 import type { GuildSettings } from '@discord-bot/database';
-import type { Requester } from '@discord-bot/messaging';
+import type { LeftOut, Requester } from '@discord-bot/messaging';
 import type { BackendTrack } from '../lavalink/backend-track.js';
 import type { LoadOutcome } from '../lavalink/load-outcome.js';
 import type { GuildPlayer } from '../player/guild-player.js';
@@ -39,13 +39,16 @@ function isDuplicate(player: GuildPlayer | undefined, track: BackendTrack): bool
   return queued.some((item) => sameTrack(item.track, track));
 }
 
-/** Applies the guild's rules to what was found: too long, duplicates, queue room. */
+/**
+ * Applies the guild's rules to what was found: too long, duplicates, queue room. What a playlist loses to
+ * each rule is counted, so the answer can say what was left out and why.
+ */
 function admit(
   found: Found,
   settings: GuildSettings,
   player: GuildPlayer | undefined,
 ):
-  | { readonly ok: true; readonly tracks: BackendTrack[]; readonly truncated: boolean }
+  | { readonly ok: true; readonly tracks: BackendTrack[]; readonly leftOut: LeftOut }
   | { readonly ok: false; readonly refusal: ReturnType<typeof refuse> } {
   const candidates = found.kind === 'search' ? found.tracks.slice(0, 1) : [...found.tracks];
   const max = settings.maxTrackDurationMs;
@@ -60,7 +63,13 @@ function admit(
   const playsNow = player?.current == null ? 1 : 0;
   const room = settings.maxQueueLength - queued + playsNow;
   if (room <= 0) return { ok: false, refusal: refuse('QUEUE_FULL', { max: settings.maxQueueLength }) };
-  return { ok: true, tracks: fresh.slice(0, room), truncated: fresh.length > room };
+  const leftOut: LeftOut = {
+    tooLong: candidates.length - fitting.length,
+    duplicates: fitting.length - fresh.length,
+    queueFull: Math.max(0, fresh.length - room),
+    maxTrackDurationMs: max,
+  };
+  return { ok: true, tracks: fresh.slice(0, room), leftOut };
 }
 
 /** Time until queue index `index` starts; null when a live stream is ahead. */
@@ -112,7 +121,8 @@ export const play: CommandImpl<'play'> = async (engine, command) => {
           playlist: {
             name: outcome.name,
             trackCount: outcome.tracks.length,
-            truncated: admitted.truncated,
+            truncated: admitted.leftOut.queueFull > 0,
+            leftOut: admitted.leftOut,
           },
         }
       : {}),

@@ -10,6 +10,7 @@ import {
 } from '@discord-bot/commands';
 import type { Placement } from '@discord-bot/messaging';
 import { FAST_REQUEST_TIMEOUT_MS, MAX_PLAY_QUERY_LENGTH } from '../../constants.js';
+import { describeLeftOut } from '../../presentation/ui/describe-left-out.js';
 import { describeTrack } from '../../presentation/ui/describe-track.js';
 import { formatDuration } from '../../presentation/ui/format-duration.js';
 import type { PlayerServices } from './player-services.js';
@@ -64,7 +65,7 @@ export class PlayCommand implements CommandHandler {
       result.playlist === undefined
         ? describeTrack(result.firstTrack)
         : `**${result.addedCount}** tracks from **${result.playlist.name}**` +
-          (result.playlist.truncated ? ' (the queue limit cut it short)' : '');
+          describeLeftOut(result.playlist.leftOut);
     const when =
       result.position === 0
         ? 'Playing now'

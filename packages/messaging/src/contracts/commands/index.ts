@@ -94,5 +94,5 @@ export {
   stopCommand,
   volumeCommand,
 };
-export { placementSchema, type Placement } from './play.js';
+export { leftOutSchema, placementSchema, type LeftOut, type Placement } from './play.js';
 export { searchResultSchema, type SearchResult } from './search.js';
