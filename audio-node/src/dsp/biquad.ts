@@ -79,13 +79,18 @@ export class Biquad {
 }
 
 /**
- * A cascade of biquad sections applied to both channels of a stereo frame in one pass over the samples
- * (each sample runs through every section while in registers, instead of one pass per section).
+ * A cascade of biquad sections applied to both channels of a stereo frame. Each section's recursion is a
+ * chain of dependent multiply-adds, so one section on its own leaves the CPU waiting on latency; sections
+ * run two at a time over both channels (four independent chains in registers), passing double-precision
+ * intermediates between passes, so the output is the same as running each sample through every section.
  */
 export class StereoBiquadCascade {
   private readonly c: Float64Array;
   /** Per section: left z1, left z2, right z1, right z2. */
   private readonly z: Float64Array;
+  /** Between passes, in double precision (what a sample carries from one section to the next). */
+  private workL = new Float64Array(0);
+  private workR = new Float64Array(0);
 
   public constructor(sections: readonly BiquadCoefficients[]) {
     this.c = Float64Array.from(sections.flatMap(({ b0, b1, b2, a1, a2 }) => [b0, b1, b2, a1, a2]));
@@ -97,31 +102,82 @@ export class StereoBiquadCascade {
   }
 
   public process(left: Float32Array, right: Float32Array): void {
-    const c = this.c;
-    const z = this.z;
     const sections = this.length;
-    for (let i = 0; i < left.length; i++) {
-      let l = left[i] ?? 0;
-      let r = right[i] ?? 0;
-      for (let s = 0, k = 0, q = 0; s < sections; s++, k += 5, q += 4) {
-        const b0 = c[k] ?? 0;
-        const b1 = c[k + 1] ?? 0;
-        const b2 = c[k + 2] ?? 0;
-        const a1 = c[k + 3] ?? 0;
-        const a2 = c[k + 4] ?? 0;
-        const yl = b0 * l + (z[q] ?? 0);
-        z[q] = b1 * l - a1 * yl + (z[q + 1] ?? 0);
-        z[q + 1] = b2 * l - a2 * yl;
-        const yr = b0 * r + (z[q + 2] ?? 0);
-        z[q + 2] = b1 * r - a1 * yr + (z[q + 3] ?? 0);
-        z[q + 3] = b2 * r - a2 * yr;
-        l = yl;
-        r = yr;
-      }
-      left[i] = l;
-      right[i] = r;
+    if (sections === 0) return;
+    const n = left.length;
+    if (this.workL.length < n) {
+      this.workL = new Float64Array(n);
+      this.workR = new Float64Array(n);
+    }
+    const wl = this.workL;
+    const wr = this.workR;
+    for (let i = 0; i < n; i++) {
+      wl[i] = left[i]!;
+      wr[i] = right[i]!;
+    }
+    let s = 0;
+    for (; s + 1 < sections; s += 2) this.pair(s, wl, wr, n);
+    if (s < sections) this.single(s, wl, wr, n);
+    for (let i = 0; i < n; i++) {
+      left[i] = wl[i]!;
+      right[i] = wr[i]!;
     }
     // Denormals cost a lot on x86 and are inaudible: flush them.
-    for (let q = 0; q < z.length; q++) if (Math.abs(z[q] ?? 0) < 1e-20) z[q] = 0;
+    const z = this.z;
+    for (let q = 0; q < z.length; q++) if (Math.abs(z[q]!) < 1e-20) z[q] = 0;
+  }
+
+  /** Sections `s` and `s + 1` over both channels (transposed direct form II). */
+  private pair(s: number, wl: Float64Array, wr: Float64Array, n: number): void {
+    const c = this.c;
+    const z = this.z;
+    const k = s * 5;
+    const q = s * 4;
+    const [b0, b1, b2, a1, a2] = [c[k]!, c[k + 1]!, c[k + 2]!, c[k + 3]!, c[k + 4]!];
+    const [d0, d1, d2, e1, e2] = [c[k + 5]!, c[k + 6]!, c[k + 7]!, c[k + 8]!, c[k + 9]!];
+    let [l1, l2, r1, r2] = [z[q]!, z[q + 1]!, z[q + 2]!, z[q + 3]!];
+    let [m1, m2, s1, s2] = [z[q + 4]!, z[q + 5]!, z[q + 6]!, z[q + 7]!];
+    for (let i = 0; i < n; i++) {
+      const xl = wl[i]!;
+      const xr = wr[i]!;
+      const yl = b0 * xl + l1;
+      l1 = b1 * xl - a1 * yl + l2;
+      l2 = b2 * xl - a2 * yl;
+      const yr = b0 * xr + r1;
+      r1 = b1 * xr - a1 * yr + r2;
+      r2 = b2 * xr - a2 * yr;
+      const ol = d0 * yl + m1;
+      m1 = d1 * yl - e1 * ol + m2;
+      m2 = d2 * yl - e2 * ol;
+      const or = d0 * yr + s1;
+      s1 = d1 * yr - e1 * or + s2;
+      s2 = d2 * yr - e2 * or;
+      wl[i] = ol;
+      wr[i] = or;
+    }
+    z.set([l1, l2, r1, r2, m1, m2, s1, s2], q);
+  }
+
+  /** Section `s` over both channels (the odd one out of {@link pair}). */
+  private single(s: number, wl: Float64Array, wr: Float64Array, n: number): void {
+    const c = this.c;
+    const z = this.z;
+    const k = s * 5;
+    const q = s * 4;
+    const [b0, b1, b2, a1, a2] = [c[k]!, c[k + 1]!, c[k + 2]!, c[k + 3]!, c[k + 4]!];
+    let [l1, l2, r1, r2] = [z[q]!, z[q + 1]!, z[q + 2]!, z[q + 3]!];
+    for (let i = 0; i < n; i++) {
+      const xl = wl[i]!;
+      const xr = wr[i]!;
+      const yl = b0 * xl + l1;
+      l1 = b1 * xl - a1 * yl + l2;
+      l2 = b2 * xl - a2 * yl;
+      const yr = b0 * xr + r1;
+      r1 = b1 * xr - a1 * yr + r2;
+      r2 = b2 * xr - a2 * yr;
+      wl[i] = yl;
+      wr[i] = yr;
+    }
+    z.set([l1, l2, r1, r2], q);
   }
 }

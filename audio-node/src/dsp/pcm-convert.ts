@@ -13,12 +13,12 @@ export function toInt16Interleaved(
   const step = (to - from) / left.length;
   let gain = from * 32_767;
   const increment = step * 32_767;
-  for (let i = 0; i < left.length; i++) {
+  for (let i = 0, o = 0; i < left.length; i++, o += 2) {
     gain += increment;
-    const l = (left[i] ?? 0) * gain;
-    const r = (right[i] ?? 0) * gain;
-    view[i * 2] = l > 32_767 ? 32_767 : l < -32_768 ? -32_768 : l;
-    view[i * 2 + 1] = r > 32_767 ? 32_767 : r < -32_768 ? -32_768 : r;
+    const l = left[i]! * gain;
+    const r = right[i]! * gain;
+    view[o] = l > 32_767 ? 32_767 : l < -32_768 ? -32_768 : l;
+    view[o + 1] = r > 32_767 ? 32_767 : r < -32_768 ? -32_768 : r;
   }
   return out;
 }

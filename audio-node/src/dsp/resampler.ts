@@ -66,10 +66,23 @@ export class Resampler {
       right.set(inR.subarray(base + position, base + position + written), offset);
       position += written;
     } else {
+      const safeUntil = fifo.length - LOOKAHEAD;
+      // The hot loop: all four taps lie inside the FIFO, so no end-of-input checks per sample.
+      if (base + Math.floor(position) - HISTORY >= 0) {
+        while (written < count) {
+          const index = Math.floor(position);
+          if (index >= safeUntil) break;
+          const t = position - index;
+          const i = base + index;
+          left[offset + written] = hermite(inL[i - 1]!, inL[i]!, inL[i + 1]!, inL[i + 2]!, t);
+          right[offset + written] = hermite(inR[i - 1]!, inR[i]!, inR[i + 1]!, inR[i + 2]!, t);
+          written++;
+          position += step;
+        }
+      }
       // Past the end of the FIFO (only while draining) reads see silence.
       const end = base + fifo.length;
       const at = (data: Float32Array, index: number): number => (index < end ? (data[index] ?? 0) : 0);
-      const safeUntil = fifo.length - LOOKAHEAD;
       while (written < count) {
         const index = Math.floor(position);
         if (index + LOOKAHEAD >= available || (drain && index >= fifo.length)) break;
