@@ -11,6 +11,12 @@ export interface ChannelMixSettings {
 export class ChannelMix implements StereoFilter {
   public constructor(private readonly m: ChannelMixSettings) {}
 
+  /** Left stays left and right stays right: the audio passes unchanged. */
+  public get identity(): boolean {
+    const { leftToLeft, leftToRight, rightToLeft, rightToRight } = this.m;
+    return leftToLeft === 1 && leftToRight === 0 && rightToLeft === 0 && rightToRight === 1;
+  }
+
   public process(left: Float32Array, right: Float32Array): void {
     const { leftToLeft, leftToRight, rightToLeft, rightToRight } = this.m;
     for (let i = 0; i < left.length; i++) {

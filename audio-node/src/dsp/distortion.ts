@@ -19,12 +19,15 @@ type Shaper = (sample: number) => number;
  */
 export class Distortion implements StereoFilter {
   private readonly shape: Shaper;
+  /** True when no term is active and the output scale/offset are 1/0: the audio passes unchanged. */
+  public readonly neutral: boolean;
 
   public constructor(s: DistortionSettings) {
     const terms: Shaper[] = [];
     if (s.sinOffset !== 0 || s.sinScale !== 1) terms.push((x) => Math.sin(x * s.sinScale + s.sinOffset));
     if (s.cosOffset !== 0 || s.cosScale !== 1) terms.push((x) => Math.cos(x * s.cosScale + s.cosOffset));
     if (s.tanOffset !== 0 || s.tanScale !== 1) terms.push((x) => Math.tan(x * s.tanScale + s.tanOffset));
+    this.neutral = terms.length === 0 && s.scale === 1 && s.offset === 0;
     this.shape = (x) => {
       let y = x;
       for (const term of terms) y *= term(x);

@@ -18,13 +18,25 @@ export interface Timescale {
 
 type Builder = (filters: Filters) => StereoFilter | null;
 
-/** Filters in Lavalink's processing order; each builder returns `null` when its filter is off or neutral. */
+/** Keeps a filter only when it changes the sound: a neutral one would cost a pass over every frame for nothing. */
+function unlessNeutral<T extends StereoFilter>(filter: T, neutral: (filter: T) => boolean): T | null {
+  return neutral(filter) ? null : filter;
+}
+
+/**
+ * Filters in Lavalink's processing order; each builder returns `null` when its filter is off or its settings
+ * leave the audio as it is (all equalizer bands 0, karaoke level 0, tremolo depth 0, default distortion,
+ * the identity channel mix). Vibrato at depth 0 still delays by a sample, so it stays.
+ */
 const BUILDERS: readonly (readonly [keyof Filters, Builder])[] = [
-  ['equalizer', (f) => (f.equalizer === undefined ? null : new Equalizer(f.equalizer))],
+  [
+    'equalizer',
+    (f) => (f.equalizer === undefined ? null : unlessNeutral(new Equalizer(f.equalizer), (eq) => !eq.active)),
+  ],
   [
     'karaoke',
     ({ karaoke: k }) =>
-      k === undefined
+      k === undefined || k.level === 0
         ? null
         : new Karaoke({
             level: k.level ?? 1,
@@ -33,23 +45,30 @@ const BUILDERS: readonly (readonly [keyof Filters, Builder])[] = [
             filterWidth: k.filterWidth ?? 100,
           }),
   ],
-  ['tremolo', ({ tremolo: t }) => (t === undefined ? null : new Tremolo(t.frequency ?? 2, t.depth ?? 0.5))],
+  [
+    'tremolo',
+    ({ tremolo: t }) =>
+      t === undefined || t.depth === 0 ? null : new Tremolo(t.frequency ?? 2, t.depth ?? 0.5),
+  ],
   ['vibrato', ({ vibrato: v }) => (v === undefined ? null : new Vibrato(v.frequency ?? 2, v.depth ?? 0.5))],
   [
     'distortion',
     ({ distortion: d }) =>
       d === undefined
         ? null
-        : new Distortion({
-            sinOffset: d.sinOffset ?? 0,
-            sinScale: d.sinScale ?? 1,
-            cosOffset: d.cosOffset ?? 0,
-            cosScale: d.cosScale ?? 1,
-            tanOffset: d.tanOffset ?? 0,
-            tanScale: d.tanScale ?? 1,
-            offset: d.offset ?? 0,
-            scale: d.scale ?? 1,
-          }),
+        : unlessNeutral(
+            new Distortion({
+              sinOffset: d.sinOffset ?? 0,
+              sinScale: d.sinScale ?? 1,
+              cosOffset: d.cosOffset ?? 0,
+              cosScale: d.cosScale ?? 1,
+              tanOffset: d.tanOffset ?? 0,
+              tanScale: d.tanScale ?? 1,
+              offset: d.offset ?? 0,
+              scale: d.scale ?? 1,
+            }),
+            (distortion) => distortion.neutral,
+          ),
   ],
   [
     'rotation',
@@ -61,12 +80,15 @@ const BUILDERS: readonly (readonly [keyof Filters, Builder])[] = [
     ({ channelMix: m }) =>
       m === undefined
         ? null
-        : new ChannelMix({
-            leftToLeft: m.leftToLeft ?? 1,
-            leftToRight: m.leftToRight ?? 0,
-            rightToLeft: m.rightToLeft ?? 0,
-            rightToRight: m.rightToRight ?? 1,
-          }),
+        : unlessNeutral(
+            new ChannelMix({
+              leftToLeft: m.leftToLeft ?? 1,
+              leftToRight: m.leftToRight ?? 0,
+              rightToLeft: m.rightToLeft ?? 0,
+              rightToRight: m.rightToRight ?? 1,
+            }),
+            (mix) => mix.identity,
+          ),
   ],
   [
     'lowPass',
@@ -101,6 +123,11 @@ export class FilterChain {
     const t = filters.timescale;
     this.timescale = { speed: t?.speed ?? 1, pitch: t?.pitch ?? 1, rate: t?.rate ?? 1 };
     this.targetGain = (filters.volume ?? 1) * (playerVolume / 100);
+  }
+
+  /** How many filters run on each frame (none for settings that leave the audio as it is). */
+  public get running(): number {
+    return this.active.length;
   }
 
   /** Runs the filters in place; volume is applied by {@link gainRamp} during conversion to 16-bit. */
