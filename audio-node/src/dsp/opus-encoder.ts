@@ -13,12 +13,20 @@ const CHANNELS = 2;
 const FRAME_SAMPLES = 960;
 /** Discord's default channel bitrate; higher is wasted on most listeners' channels. */
 const BITRATE = 64_000;
+/** Lavalink's default `opusEncodingQuality` (libopus complexity, 0-10); libopus on its own uses 9. */
+const COMPLEXITY = 10;
+/** `OPUS_SET_COMPLEXITY_REQUEST` from `opus_defines.h`. */
+const OPUS_SET_COMPLEXITY = 4010;
 
 interface NativeOpus {
   OpusEncoder: new (
     rate: number,
     channels: number,
-  ) => { encode(pcm: Buffer): Buffer; setBitrate(bps: number): void };
+  ) => {
+    encode(pcm: Buffer): Buffer;
+    setBitrate(bps: number): void;
+    applyEncoderCTL(ctl: number, value: number): void;
+  };
 }
 interface OpusScriptModule {
   new (
@@ -28,6 +36,7 @@ interface OpusScriptModule {
   ): {
     encode(pcm: Buffer, frameSize: number): Buffer;
     setBitrate(bps: number): void;
+    encoderCTL(ctl: number, value: number): void;
     delete(): void;
   };
   Application: { AUDIO: number };
@@ -54,6 +63,7 @@ export function createFrameEncoder(prefer?: FrameEncoder['implementation']): Fra
   if (opus !== null) {
     const encoder = new opus.OpusEncoder(SAMPLE_RATE, CHANNELS);
     encoder.setBitrate(BITRATE);
+    encoder.applyEncoderCTL(OPUS_SET_COMPLEXITY, COMPLEXITY);
     return {
       implementation: '@discordjs/opus',
       encode: (pcm) => encoder.encode(pcm),
@@ -63,6 +73,7 @@ export function createFrameEncoder(prefer?: FrameEncoder['implementation']): Fra
   const OpusScript = require('opusscript') as OpusScriptModule;
   const encoder = new OpusScript(SAMPLE_RATE, CHANNELS, OpusScript.Application.AUDIO);
   encoder.setBitrate(BITRATE);
+  encoder.encoderCTL(OPUS_SET_COMPLEXITY, COMPLEXITY);
   return {
     implementation: 'opusscript',
     encode: (pcm) => Buffer.from(encoder.encode(pcm, FRAME_SAMPLES)),
