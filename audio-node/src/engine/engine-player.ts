@@ -12,7 +12,7 @@ import type {
 } from './engine-contract.js';
 import type { EngineMetrics } from './engine-metrics.js';
 import { TrackSession } from './track-session.js';
-import type { FromWorker, ToWorker } from './worker/worker-protocol.js';
+import type { FromWorker, SendToWorker } from './worker/worker-protocol.js';
 
 export interface PlayerDependencies {
   readonly guildId: string;
@@ -20,7 +20,7 @@ export interface PlayerDependencies {
   readonly logger: Logger;
   readonly metrics: EngineMetrics;
   readonly voice: VoiceSinkFactory;
-  readonly worker: { readonly id: number; readonly send: (message: ToWorker) => void };
+  readonly worker: { readonly id: number; readonly send: SendToWorker };
   readonly stuckThresholdMs: number;
   readonly cleanupThresholdMs: number;
   readonly onDestroy: (player: Player) => void;

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ToWorker } from './worker/worker-protocol.js';
+import type { SendToWorker } from './worker/worker-protocol.js';
 
 /** What happens to an input stream, reported to its track session. */
 export interface InputPumpEvents {
@@ -18,7 +18,7 @@ export class InputPump {
   public constructor(
     stream: Readable,
     private readonly target: { readonly player: number; readonly gen: number },
-    private readonly send: (message: ToWorker) => void,
+    private readonly send: SendToWorker,
     events: InputPumpEvents,
   ) {
     this.stream = stream;
@@ -26,8 +26,12 @@ export class InputPump {
     stream.on('data', (chunk: Buffer | string) => {
       if (this.stream === null) return;
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-      send({ type: 'input', player, gen, chunk: view });
+      // Cloning a view copies its whole buffer, and chunks are often views into bigger ones (a file held
+      // in memory, Node's 8 KiB pool, a radio chunk split around its metadata): copy just the chunk into a
+      // buffer of its own and hand that over without a second copy.
+      const owned = new Uint8Array(bytes.length);
+      owned.set(bytes);
+      send({ type: 'input', player, gen, chunk: owned }, [owned.buffer]);
       // One chunk per request: the worker asks again while its queue is below its low-water mark.
       stream.pause();
     });

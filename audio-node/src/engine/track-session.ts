@@ -7,7 +7,7 @@ import type { EngineException, EngineTrack, Filters, OpenedInput } from './engin
 import type { EngineMetrics } from './engine-metrics.js';
 import { InputPump } from './input-pump.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
-import type { FromWorker, ToWorker } from './worker/worker-protocol.js';
+import type { FromWorker, SendToWorker } from './worker/worker-protocol.js';
 
 /** One encoded frame ready to send, with the source position at its end. */
 export interface QueuedFrame {
@@ -21,7 +21,7 @@ export interface QueuedFrame {
 export interface TrackSessionOptions {
   readonly track: EngineTrack;
   readonly playerId: number;
-  readonly send: (message: ToWorker) => void;
+  readonly send: SendToWorker;
   readonly metrics: EngineMetrics;
   readonly logger: Logger;
   readonly filters: Filters;

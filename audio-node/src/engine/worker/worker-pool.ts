@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from '@discord-bot/logger';
 import { spawnPipelineWorker } from './spawn-pipeline-worker.js';
-import type { FromWorker, PipelineWorkerData, ToWorker } from './worker-protocol.js';
+import type { FromWorker, PipelineWorkerData, SendToWorker, ToWorker } from './worker-protocol.js';
 
 /** Receives the messages of one player. */
 export type PlayerMessageHandler = (message: FromWorker) => void;
@@ -39,13 +39,16 @@ export class WorkerPool {
   ) {}
 
   /** Registers a player and returns its id and a sender bound to its worker. */
-  public attach(handler: PlayerMessageHandler): { id: number; send: (message: ToWorker) => void } {
+  public attach(handler: PlayerMessageHandler): { id: number; send: SendToWorker } {
     const id = this.nextId++;
     const pooled = this.leastLoaded();
     pooled.players++;
     this.handlers.set(id, handler);
     this.assignment.set(id, pooled);
-    return { id, send: (message) => this.assignment.get(id)?.worker.postMessage(message) };
+    return {
+      id,
+      send: (message, transfer) => this.assignment.get(id)?.worker.postMessage(message, transfer),
+    };
   }
 
   public detach(id: number): void {

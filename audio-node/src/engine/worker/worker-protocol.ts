@@ -56,6 +56,12 @@ export type ToWorker =
   /** Frees everything and exits between tasks (never mid-encode, which `terminate()` could interrupt). */
   | { readonly type: 'shutdown'; readonly player: 0 };
 
+/**
+ * Sends one message to a player's worker; `transfer` lists buffers handed over instead of copied (the
+ * sender must not touch them afterwards).
+ */
+export type SendToWorker = (message: ToWorker, transfer?: readonly ArrayBuffer[]) => void;
+
 /** Per-call timings in seconds, for the engine's histograms. */
 export interface RenderTimings {
   readonly decode: readonly number[];
