@@ -10,9 +10,12 @@ export interface AudioServiceOptions {
   readonly maxConsecutiveFailures: number;
   /** How long a new voice connection may take before the track is sent to the node anyway. */
   readonly voiceReadyTimeoutMs: number;
-  /** Reconnect attempts to a lost audio node, and the pause between them. */
-  readonly nodeRetryAmount: number;
+  /**
+   * A lost audio node is reconnected to for as long as it takes (players wait for it): the pause before the
+   * first attempt, doubled after each failed one up to the longest pause.
+   */
   readonly nodeRetryDelayMs: number;
+  readonly nodeRetryMaxDelayMs: number;
   /** Several replicas: how long a guild lease lives unrenewed, how often it is renewed, and how often a
    * replica looks for guilds whose owner died. Takeover happens within `guildLeaseMs + takeoverScanMs`. */
   readonly guildLeaseMs: number;
@@ -29,7 +32,8 @@ export interface AudioServiceOptions {
 
 /**
  * Alone 2 min, idle 5 min (the issue's defaults, which the configuration's `AUDIO_*_TIMEOUT_SECONDS` replace
- * when started by `startAudio`); progress and position saves every 5 s.
+ * when started by `startAudio`); progress and position saves every 5 s; a lost node tried again after 1 s, then
+ * 2, 4, 8 and every 10 s.
  */
 export const DefaultAudioServiceOptions = {
   aloneTimeoutMs: 120_000,
@@ -37,8 +41,8 @@ export const DefaultAudioServiceOptions = {
   progressIntervalMs: 5_000,
   maxConsecutiveFailures: 3,
   voiceReadyTimeoutMs: 5_000,
-  nodeRetryAmount: 10,
   nodeRetryDelayMs: 1_000,
+  nodeRetryMaxDelayMs: 10_000,
   guildLeaseMs: 5_000,
   guildLeaseRenewMs: 1_500,
   takeoverScanMs: 2_000,

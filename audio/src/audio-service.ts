@@ -85,8 +85,8 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
       nodes: deps.nodes,
       sendToShard: (guildId, payload) => outbox.gatewaySend(guildId, payload.op, payload.d),
       logger,
-      nodeRetryAmount: options.nodeRetryAmount,
       nodeRetryDelayMs: options.nodeRetryDelayMs,
+      nodeRetryMaxDelayMs: options.nodeRetryMaxDelayMs,
       resumeWaitMs: options.nodeResumeWaitMs,
       ...(deps.nodeSessions === undefined
         ? {}

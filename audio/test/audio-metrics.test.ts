@@ -5,13 +5,11 @@ import { readMetric } from './support/read-metric.js';
 const NODE = { node: 'node-0' };
 /** Gauges of the nodes are sampled every progress interval: give them a few. */
 const GAUGE_TIMEOUT_MS = 5_000;
-/** Keeps reconnecting to a lost node for the whole file (lavalink-client drops its players once it gives up). */
-const PATIENT_RECONNECTS = { ...TEST_OPTIONS, nodeRetryAmount: 100, nodeRetryDelayMs: 200 };
 
 describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service: metrics', () => {
   let h: AudioHarness;
   beforeAll(async () => {
-    h = await startAudioHarness(PATIENT_RECONNECTS);
+    h = await startAudioHarness(TEST_OPTIONS);
   });
   afterAll(async () => {
     await h?.close();

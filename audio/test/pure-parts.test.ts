@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { identifiersFor } from '../src/commands/search-sources.js';
 import { toBackendEvent } from '../src/lavalink/backend-events.js';
 import { parseLoadResult } from '../src/lavalink/load-outcome.js';
+import { reconnectDelayMs } from '../src/lavalink/reconnect-delay.js';
 import { describeFailure } from '../src/player/failure-reason.js';
 import { GuildMutex } from '../src/player/guild-mutex.js';
 import { VoiceRoster } from '../src/voice/voice-roster.js';
@@ -159,5 +160,12 @@ describe('VoiceRoster', () => {
     expect(roster.isAlone('g', 'c')).toBe(false);
     roster.update('g', 'alice', 'other');
     expect(roster.isAlone('g', 'c')).toBe(true);
+  });
+});
+
+describe('reconnectDelayMs', () => {
+  it('GIVEN failed attempts to a lost node THEN the pause doubles from the first and stays at the cap', () => {
+    const pauses = [0, 1, 2, 3, 4, 5, 50, 5_000].map((attempt) => reconnectDelayMs(attempt, 1_000, 10_000));
+    expect(pauses).toEqual([1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000, 10_000]);
   });
 });

@@ -13,6 +13,7 @@ import { AudioNodeRequestError } from './audio-node-request-error.js';
 import type { BackendTrack } from './backend-track.js';
 import { toBackendEvent, type BackendEvent, type BackendListener } from './backend-events.js';
 import { parseLoadResult, type LoadOutcome } from './load-outcome.js';
+import { reconnectDelayMs } from './reconnect-delay.js';
 import { nodeErrorOf } from './node-error-body.js';
 import type { NodeSessionStore } from './node-session-store.js';
 import { toResumedPlayers } from './resumed-player.js';
@@ -23,9 +24,12 @@ export interface LavalinkBackendOptions {
   /** Sends a gateway payload (op 4) on the guild's shard: the gateway does it for us. */
   readonly sendToShard: (guildId: string, payload: { op: number; d: Record<string, unknown> }) => void;
   readonly logger: Logger;
-  /** Node reconnect attempts before a node counts as gone, and the pause between them. */
-  readonly nodeRetryAmount: number;
+  /**
+   * A lost node is reconnected to without end: the first pause, doubling after each failed attempt up to
+   * the cap.
+   */
   readonly nodeRetryDelayMs: number;
+  readonly nodeRetryMaxDelayMs: number;
   /**
    * Session resuming (nodes that outlive this process): sessions are resumed from `store` at start, and each
    * new session is made resumable for `timeoutS` seconds and recorded there.
@@ -68,7 +72,9 @@ function nodeOptions(node: LavalinkNodeConfig, options: LavalinkBackendOptions):
     port: url.port === '' ? (secure ? 443 : 80) : Number(url.port),
     authorization: node.password,
     secure,
-    retryAmount: options.nodeRetryAmount,
+    // Never given up: after its last attempt lavalink-client deletes the node and destroys its players, which
+    // takes the bot out of voice and the engine then forgets the player and its saved state.
+    retryAmount: Number.POSITIVE_INFINITY,
     retryDelay: options.nodeRetryDelayMs,
   };
 }
@@ -163,6 +169,15 @@ export class LavalinkBackend implements AudioBackend {
     nodeManager.on('destroy', (node) => {
       answer(node.id);
       this.#emit({ type: 'nodeDown', nodeId: node.id });
+    });
+    // lavalink-client schedules the next attempt right after this event with the node's `retryDelay`: the
+    // pause grows with the attempts made since the node was last connected, up to the cap.
+    nodeManager.on('reconnectinprogress', (node) => {
+      node.options.retryDelay = reconnectDelayMs(
+        node.reconnectionAttemptCount,
+        options.nodeRetryDelayMs,
+        options.nodeRetryMaxDelayMs,
+      );
     });
     nodeManager.on('error', (node, error) =>
       options.logger.warn({ node: node.id, err: error }, 'audio node connection error'),

@@ -3,7 +3,8 @@ import type { PlayerEngine } from './player-engine.js';
 
 /**
  * When an audio node goes away, its players move to the least loaded other node and play on from where they
- * were, with their volume, filters and pause state. When the last node goes away, players wait and each
+ * were, with their volume, filters and pause state. When the last node goes away, players wait (however long
+ * it takes: the backend never stops reconnecting, and nothing is forgotten or deleted meanwhile) and each
  * guild's text channel is told once; when a node is back, they are put back on it at the position they had.
  */
 export function watchNodes(engine: PlayerEngine, event: BackendEvent): void {
@@ -34,17 +35,22 @@ export function watchNodes(engine: PlayerEngine, event: BackendEvent): void {
   }
   if (event.type === 'nodeDown' && !backend.available()) {
     for (const player of engine.all()) {
-      if (player.current === null || player.waitingForNode) continue;
+      if (player.waitingForNode) continue;
       void engine.withGuild(player.guildId, () => {
+        if (engine.get(player.guildId) !== player || player.waitingForNode) return Promise.resolve();
+        // The position holds from here (see PlayerEngine.position): nothing plays until a node is back.
         player.positionHintMs = engine.position(player);
         player.waitingForNode = true;
         player.voiceReady = false;
-        outbox.notice(
-          player.guildId,
-          player.textChannelId,
-          'AUDIO_NODE_LOST',
-          'Lost the connection to the audio server; playback resumes as soon as it is back.',
-        );
+        // An idle player waits too (the node lost its voice connection), but has nothing to announce.
+        if (player.current !== null) {
+          outbox.notice(
+            player.guildId,
+            player.textChannelId,
+            'AUDIO_NODE_LOST',
+            'Lost the connection to the audio server; playback resumes as soon as it is back.',
+          );
+        }
         return Promise.resolve();
       });
     }
@@ -54,6 +60,7 @@ export function watchNodes(engine: PlayerEngine, event: BackendEvent): void {
       if (!player.waitingForNode) continue;
       void engine
         .withGuild(player.guildId, async () => {
+          if (engine.get(player.guildId) !== player || !player.waitingForNode) return;
           player.waitingForNode = false;
           await engine.rejoin(player);
         })

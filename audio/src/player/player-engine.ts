@@ -103,10 +103,11 @@ export class PlayerEngine {
     this.#deps.metrics.activePlayers.set(this.#players.size);
   }
 
-  /** Where the current track is now. */
+  /** Where the current track is now (held while it waits for its voice connection or for a node). */
   public position(player: GuildPlayer): number {
     if (player.current === null) return 0;
-    if (player.pendingStart) return player.positionHintMs;
+    // lavalink-client's estimate keeps running while no node plays the track.
+    if (player.pendingStart || player.waitingForNode) return player.positionHintMs;
     return this.#deps.backend.position(player.guildId) ?? player.positionHintMs;
   }
 

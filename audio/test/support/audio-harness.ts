@@ -35,8 +35,8 @@ export const TEST_OPTIONS: Partial<AudioServiceOptions> = {
   aloneTimeoutMs: 1_000,
   idleTimeoutMs: 1_500,
   voiceReadyTimeoutMs: 5_000,
-  nodeRetryAmount: 2,
   nodeRetryDelayMs: 200,
+  nodeRetryMaxDelayMs: 1_000,
 };
 
 export interface AudioHarness {
