@@ -1,4 +1,5 @@
-import { bandGain, StereoBiquadCascade, type BiquadCoefficients } from './biquad.js';
+import { StereoBiquadCascade } from './biquad-cascade.js';
+import { bandGain, type BiquadCoefficients } from './biquad.js';
 import { DSP_SAMPLE_RATE, type StereoFilter } from './stereo-filter.js';
 
 /** Lavalink's 15 band centres, Hz. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StereoBiquadCascade, bandGain, type BiquadCoefficients } from '../../src/dsp/biquad.js';
+import { StereoBiquadCascade } from '../../src/dsp/biquad-cascade.js';
+import { bandGain, type BiquadCoefficients } from '../../src/dsp/biquad.js';
 import { EQUALIZER_BANDS_HZ, bandFactor } from '../../src/dsp/equalizer.js';
 import { FilterChain } from '../../src/dsp/filter-chain.js';
 import { PcmFifo } from '../../src/dsp/pcm-fifo.js';
