@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAudioHarness, TONES, type AudioHarness } from './support/audio-harness.js';
+import { startAudioHarness, TEST_OPTIONS, TONES, type AudioHarness } from './support/audio-harness.js';
+import { BOT_USER_ID } from './support/test-gateway.js';
 import { toneWav } from './support/tone-wav.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const IDLE_TIMEOUT_MS = TEST_OPTIONS.idleTimeoutMs ?? 0;
 
 describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service: guild rules', () => {
   let h: AudioHarness;
@@ -16,6 +18,12 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
   afterAll(async () => {
     await h?.close();
   });
+  /** The channels the simulator has the bot in, in this guild. */
+  const botChannels = () =>
+    h.sim
+      .state()
+      .voiceStates.filter((state) => state.guildId === h.guildId && state.userId === BOT_USER_ID)
+      .map((state) => state.channelId);
   beforeEach(async () => {
     await h.request('stop', {});
     await h.db.guildSettings.reset(h.guildId);
@@ -128,6 +136,28 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
     expect(search.ok ? null : search.error.code).toBe('INVALID_INPUT');
     const missing = await h.play('/nope.wav');
     expect(missing.ok ? null : missing.error.code).toMatch(/NO_RESULTS|LOAD_FAILED/);
+  });
+
+  it('GIVEN a join and nothing played THEN the bot leaves after the idle time; with 24/7 it stays', async () => {
+    const join = () =>
+      h.request('join', { voiceChannelId: h.voiceChannelId, textChannelId: h.textChannelId });
+    const leftIdle = (mark: number) =>
+      h.ui.slice(mark).some((e) => e.type === 'player.stopped' && e.payload.reason === 'idle');
+    await h.request('leave', {});
+    await h.db.guildSettings.update(h.guildId, { alwaysOn: true });
+    const alwaysOnMark = h.ui.length;
+    await join();
+    await sleep(IDLE_TIMEOUT_MS + 1_000);
+    expect(leftIdle(alwaysOnMark)).toBe(false);
+    expect(botChannels()).toEqual([h.voiceChannelId]);
+
+    await h.request('leave', {});
+    await h.db.guildSettings.update(h.guildId, { alwaysOn: false });
+    const mark = h.ui.length;
+    await join();
+    await expect.poll(() => leftIdle(mark), { timeout: IDLE_TIMEOUT_MS + 5_000 }).toBe(true);
+    await expect.poll(botChannels, { timeout: 5_000 }).toEqual([]);
+    expect(h.gateway.notices.at(-1)?.payload.code).toBe('LEFT_IDLE');
   });
 
   it('GIVEN 24/7 off and everyone leaves THEN the bot leaves after the alone time; with 24/7 it stays', async () => {

@@ -92,6 +92,20 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
     expect(now.ok && now.value.track?.uri).toContain('/440.wav');
   });
 
+  it('GIVEN a paused player THEN join to another channel is saved by the time it is answered', async () => {
+    // Paused, nothing else writes its state: a restart after this answer must find the new channel.
+    await h.request('pause', {});
+    h.sim.setVoiceState({ userId: h.aliceId, guildId: h.guildId, channelId: h.voiceChannelId });
+    const moved = await h.request('join', {
+      voiceChannelId: h.voiceChannelId,
+      textChannelId: h.textChannelId,
+    });
+    expect(moved.ok && moved.value.alreadyConnected).toBe(false);
+    expect((await h.db.playerStates.find(h.guildId))?.voiceChannelId).toBe(h.voiceChannelId);
+    await expect.poll(botChannels, { timeout: VOICE_TIMEOUT_MS }).toEqual([h.voiceChannelId]);
+    await h.request('resume', {});
+  });
+
   it('GIVEN leave THEN the bot is out of voice and a later join connects it again', async () => {
     const left = await h.request('leave', {});
     expect(left).toEqual({ ok: true, value: { wasConnected: true } });

@@ -69,7 +69,10 @@ export class PlayerEngine {
     return this.#timers;
   }
 
-  /** The guild's player, created and connected to `voiceChannelId` when needed. */
+  /**
+   * The guild's player, created and connected to `voiceChannelId` when needed (a move to another channel is
+   * saved like any change). A new player has nothing to play yet: its idle timer runs until something does.
+   */
   public async ensurePlayer(
     guildId: string,
     voiceChannelId: string,
@@ -77,12 +80,16 @@ export class PlayerEngine {
   ): Promise<GuildPlayer> {
     const existing = this.#players.get(guildId);
     if (existing !== undefined) {
-      if (textChannelId !== null) existing.textChannelId = textChannelId;
-      if (existing.voiceChannelId !== voiceChannelId) {
+      const moved = existing.voiceChannelId !== voiceChannelId;
+      const retold = textChannelId !== null && existing.textChannelId !== textChannelId;
+      if (retold) existing.textChannelId = textChannelId;
+      if (moved) {
         existing.voiceChannelId = voiceChannelId;
         existing.voiceReady = false;
         await this.#deps.backend.connect(guildId, voiceChannelId);
       }
+      // A paused or idle player writes nothing else: without this, a restart would rejoin the old channel.
+      if (moved || retold) this.persist(existing);
       return existing;
     }
     const settings = await this.#deps.settings.get(guildId);
@@ -93,6 +100,8 @@ export class PlayerEngine {
     });
     this.adopt(player);
     await this.#deps.backend.connect(guildId, voiceChannelId);
+    // Cancelled by startCurrent when a play follows; a plain join that plays nothing leaves when it fires.
+    this.#timers.start(guildId, 'idle');
     this.persist(player);
     return player;
   }
