@@ -81,6 +81,32 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)('audio service:
     expect(await metric('audio_commands_total', { type: 'stop', outcome: 'ok' })).toBe(1);
   });
 
+  it('GIVEN play now, previous and leave THEN the track each ends is counted once, by its reason', async () => {
+    const ended = async () => ({
+      replaced: await metric('audio_tracks_ended_total', { reason: 'replaced' }),
+      skipped: await metric('audio_tracks_ended_total', { reason: 'skipped' }),
+      stopped: await metric('audio_tracks_ended_total', { reason: 'stopped' }),
+    });
+    const before = await ended();
+    const mark = h.ui.length;
+    await h.play('/440.wav');
+    await h.started(mark);
+    await h.play('/880.wav', 'now');
+    await h.hear(TONES.c);
+    // 880 goes back to the queue and 440 plays again: 880 was skipped.
+    await h.request('previous', {});
+    await h.hear(TONES.a);
+    await h.request('leave', {});
+    expect(await ended()).toEqual({
+      replaced: before.replaced + 1,
+      skipped: before.skipped + 1,
+      stopped: before.stopped + 1,
+    });
+    // Each end also reached the UI once, with the same reasons.
+    const ends = h.ui.slice(mark).flatMap((e) => (e.type === 'track.end' ? [e.payload.reason] : []));
+    expect(ends).toEqual(['replaced', 'skipped', 'stopped']);
+  });
+
   it('GIVEN leave THEN no player is active and the node has none', async () => {
     await h.request('leave', {});
     expect(await metric('audio_active_players')).toBe(0);

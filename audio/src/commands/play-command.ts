@@ -141,7 +141,7 @@ function place(
   const [first, ...rest] = items as [QueuedTrack, ...QueuedTrack[]];
   if (player.current === null || placement === 'now') {
     if (player.current !== null) {
-      engine.deps.ui.trackEnd(player.guildId, player.current, 'replaced');
+      engine.endTrack(player, player.current, 'replaced');
       player.remember(player.current);
     }
     player.current = first;

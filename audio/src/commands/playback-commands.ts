@@ -101,8 +101,7 @@ export const stop: CommandImpl<'stop'> = async (engine, command) => {
   player.pendingStart = false;
   player.paused = false;
   if (current !== null) {
-    engine.deps.ui.trackEnd(command.guildId, current, 'stopped');
-    engine.deps.metrics.tracksEnded.inc({ reason: 'stopped' });
+    engine.endTrack(player, current, 'stopped');
     player.remember(current);
   }
   await engine.deps.backend.stopTrack(command.guildId);

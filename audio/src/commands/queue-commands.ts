@@ -35,7 +35,7 @@ export const previous: CommandImpl<'previous'> = async (engine, command) => {
   if (player === undefined || last === undefined) return refuse('NOT_FOUND', { what: 'previous track' });
   player.previous.shift();
   if (player.current !== null) {
-    engine.deps.ui.trackEnd(command.guildId, player.current, 'skipped');
+    engine.endTrack(player, player.current, 'skipped');
     player.queue.unshift(player.current);
   }
   player.current = last;

@@ -137,6 +137,15 @@ export class PlayerEngine {
     return this.#deps.store.settled(guildId);
   }
 
+  /**
+   * A track stops playing, for `reason`: the UI is told and the end counted, once per end. Every end goes
+   * through here (a natural end, a skip, a replacement, a failure, a stop, a leave).
+   */
+  public endTrack(player: GuildPlayer, item: QueuedTrack, reason: TrackEndReason): void {
+    this.#deps.ui.trackEnd(player.guildId, item, reason);
+    this.#deps.metrics.tracksEnded.inc({ reason });
+  }
+
   /** Sends the current track to the node at `positionMs`, once the voice connection is ready. */
   public async startCurrent(player: GuildPlayer, positionMs = 0): Promise<void> {
     const item = player.current;
@@ -179,10 +188,7 @@ export class PlayerEngine {
     skippedOver: readonly QueuedTrack[] = [],
   ): Promise<void> {
     const ended = player.current;
-    if (ended !== null) {
-      this.#deps.ui.trackEnd(player.guildId, ended, reason);
-      this.#deps.metrics.tracksEnded.inc({ reason });
-    }
+    if (ended !== null) this.endTrack(player, ended, reason);
     let next: QueuedTrack | undefined;
     if (ended !== null && player.loop === 'track' && reason === 'finished') {
       next = ended;
@@ -223,8 +229,7 @@ export class PlayerEngine {
         'PLAYER_STOPPED_FAILURES',
         `Stopped playing: ${player.failures} tracks in a row failed (last: "${title}", ${reason}).`,
       );
-      ui.trackEnd(player.guildId, failed, 'failed');
-      this.#deps.metrics.tracksEnded.inc({ reason: 'failed' });
+      this.endTrack(player, failed, 'failed');
       player.remember(failed);
       player.current = null;
       player.failures = 0;
@@ -243,7 +248,7 @@ export class PlayerEngine {
     this.#players.delete(player.guildId);
     this.#deps.metrics.activePlayers.set(this.#players.size);
     this.#timers.clear(player.guildId);
-    if (player.current !== null) this.#deps.ui.trackEnd(player.guildId, player.current, 'stopped');
+    if (player.current !== null) this.endTrack(player, player.current, 'stopped');
     try {
       await this.#deps.backend.disconnect(player.guildId);
     } catch (error) {
