@@ -8,7 +8,13 @@ import { configureFfmpeg } from '../../decoders/ffmpeg-decoder.js';
 import { WavDecoder } from '../../decoders/wav-decoder.js';
 import { createFrameEncoder, type FrameEncoder } from '../../dsp/opus-encoder.js';
 import { TrackRenderer } from './track-renderer.js';
-import type { FromWorker, PipelineWorkerData, ToWorker } from './worker-protocol.js';
+import type {
+  FromWorker,
+  FromWorkerBatch,
+  PipelineWorkerData,
+  ToWorker,
+  ToWorkerBatch,
+} from './worker-protocol.js';
 
 /** How soon to look again for output of a decoder that produces it asynchronously (ffmpeg). */
 const LATENT_POLL_MS = 10;
@@ -24,6 +30,8 @@ interface PlayerPipeline {
   pendingRewind: number | null;
   inputRequested: boolean;
   busy: boolean;
+  /** Input, its end or a render request came while a pass ran (same batch, or an async decoder): pass again. */
+  rerun: boolean;
   pollTimer: NodeJS.Timeout | null;
 }
 
@@ -34,8 +42,20 @@ const players = new Map<number, PlayerPipeline>();
 configureFfmpeg(settings?.ffmpegPath);
 const encoderPreference = settings?.opus === 'opusscript' ? 'opusscript' : undefined;
 
-function post(message: FromWorker): void {
-  port?.postMessage(message);
+/** Messages of the current task, posted together when it ends: one hand-off (and wake-up) for all players. */
+const outbox: FromWorker[] = [];
+const outboxTransfer: ArrayBuffer[] = [];
+
+function flushOutbox(): void {
+  port?.postMessage(outbox.splice(0) satisfies FromWorkerBatch, outboxTransfer.splice(0));
+}
+
+/** Queues a message for the main thread; `transfer` buffers are handed over, not copied. */
+function post(message: FromWorker, transfer: readonly ArrayBuffer[] = []): void {
+  // After the microtasks too: a batch of render requests finishes every player's pass before this runs.
+  if (outbox.length === 0) setImmediate(flushOutbox);
+  outbox.push(message);
+  outboxTransfer.push(...transfer);
 }
 
 function pipeline(player: number): PlayerPipeline {
@@ -50,6 +70,7 @@ function pipeline(player: number): PlayerPipeline {
       pendingRewind: null,
       inputRequested: false,
       busy: false,
+      rerun: false,
       pollTimer: null,
     };
     players.set(player, entry);
@@ -91,6 +112,7 @@ function owed(entry: PlayerPipeline): number {
 /** Renders what is owed; one pass at a time per player, re-run when input arrives. */
 async function pump(player: number, entry: PlayerPipeline): Promise<void> {
   if (!entry.busy) applyRewind(entry);
+  if (entry.busy) entry.rerun = true;
   if (entry.busy || entry.renderer === null || owed(entry) === 0) {
     requestInput(player, entry);
     return;
@@ -130,7 +152,7 @@ async function pump(player: number, entry: PlayerPipeline): Promise<void> {
         ended,
         timings,
       };
-      port?.postMessage(message, [packed.buffer]);
+      post(message, [packed.buffer]);
     }
     if (batch.ended) entry.upTo = -1;
     if (owed(entry) > 0 && renderer.currentDecoder?.latent === true && entry.pollTimer === null) {
@@ -157,8 +179,11 @@ async function pump(player: number, entry: PlayerPipeline): Promise<void> {
   }
   requestInput(player, entry);
   if (applyRewind(entry)) progressed = true;
-  // Input may have arrived while this pass ran: go on as long as passes make progress.
-  if (progressed && owed(entry) > 0 && entry.gen === gen && entry.renderer !== null) void pump(player, entry);
+  const rerun = entry.rerun;
+  entry.rerun = false;
+  // Input may have arrived while this pass ran: go on as long as passes make progress or news came.
+  if ((progressed || rerun) && owed(entry) > 0 && entry.gen === gen && entry.renderer !== null)
+    void pump(player, entry);
 }
 
 function stopTrack(entry: PlayerPipeline): void {
@@ -167,6 +192,7 @@ function stopTrack(entry: PlayerPipeline): void {
   entry.upTo = -1;
   entry.pendingRewind = null;
   entry.inputRequested = false;
+  entry.rerun = false;
   if (entry.pollTimer !== null) clearTimeout(entry.pollTimer);
   entry.pollTimer = null;
 }
@@ -228,4 +254,6 @@ function handle(message: ToWorker): void {
   }
 }
 
-port.on('message', handle);
+port.on('message', (batch: ToWorkerBatch) => {
+  for (const message of batch) handle(message);
+});

@@ -2,7 +2,14 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from '@discord-bot/logger';
 import { spawnPipelineWorker } from './spawn-pipeline-worker.js';
-import type { FromWorker, PipelineWorkerData, SendToWorker, ToWorker } from './worker-protocol.js';
+import type {
+  FromWorker,
+  FromWorkerBatch,
+  PipelineWorkerData,
+  SendToWorker,
+  ToWorker,
+  ToWorkerBatch,
+} from './worker-protocol.js';
 
 /** Receives the messages of one player. */
 export type PlayerMessageHandler = (message: FromWorker) => void;
@@ -18,6 +25,9 @@ export const WORKER_SHUTDOWN_TIMEOUT_MS = 2_000;
 interface PooledWorker {
   readonly worker: Worker;
   players: number;
+  /** Messages of the current task, posted together once it ends (see {@link ToWorkerBatch}). */
+  readonly outbox: ToWorker[];
+  readonly transfer: ArrayBuffer[];
 }
 
 /**
@@ -47,14 +57,17 @@ export class WorkerPool {
     this.assignment.set(id, pooled);
     return {
       id,
-      send: (message, transfer) => this.assignment.get(id)?.worker.postMessage(message, transfer),
+      send: (message, transfer) => {
+        const assigned = this.assignment.get(id);
+        if (assigned !== undefined) this.enqueue(assigned, message, transfer);
+      },
     };
   }
 
   public detach(id: number): void {
     const pooled = this.assignment.get(id);
     if (pooled === undefined) return;
-    pooled.worker.postMessage({ type: 'release', player: id } satisfies ToWorker);
+    this.enqueue(pooled, { type: 'release', player: id });
     pooled.players--;
     this.assignment.delete(id);
     this.handlers.delete(id);
@@ -68,9 +81,11 @@ export class WorkerPool {
   public async close(): Promise<void> {
     this.closed = true;
     await Promise.all(
-      this.workers.map(async ({ worker }) => {
+      this.workers.map(async (pooled) => {
+        const { worker } = pooled;
         const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-        worker.postMessage({ type: 'shutdown', player: 0 } satisfies ToWorker);
+        this.enqueue(pooled, { type: 'shutdown', player: 0 });
+        this.flush(pooled);
         const timer = setTimeout(() => void worker.terminate(), WORKER_SHUTDOWN_TIMEOUT_MS);
         await exited;
         clearTimeout(timer);
@@ -79,14 +94,34 @@ export class WorkerPool {
     this.workers.length = 0;
   }
 
+  /** Queues a message; the task's messages for this worker go out together when the task ends. */
+  private enqueue(pooled: PooledWorker, message: ToWorker, transfer: readonly ArrayBuffer[] = []): void {
+    if (pooled.outbox.length === 0) queueMicrotask(() => this.flush(pooled));
+    pooled.outbox.push(message);
+    pooled.transfer.push(...transfer);
+  }
+
+  private flush(pooled: PooledWorker): void {
+    if (pooled.outbox.length === 0) return;
+    const batch: ToWorkerBatch = pooled.outbox.splice(0);
+    pooled.worker.postMessage(batch, pooled.transfer.splice(0));
+  }
+
   private leastLoaded(): PooledWorker {
     if (this.workers.length < this.size) return this.spawn();
     return this.workers.reduce((best, candidate) => (candidate.players < best.players ? candidate : best));
   }
 
   private spawn(): PooledWorker {
-    const pooled: PooledWorker = { worker: spawnPipelineWorker(this.workerData), players: 0 };
-    pooled.worker.on('message', (message: FromWorker) => this.handlers.get(message.player)?.(message));
+    const pooled: PooledWorker = {
+      worker: spawnPipelineWorker(this.workerData),
+      players: 0,
+      outbox: [],
+      transfer: [],
+    };
+    pooled.worker.on('message', (batch: FromWorkerBatch) => {
+      for (const message of batch) this.handlers.get(message.player)?.(message);
+    });
     pooled.worker.on('error', (error) => this.logger.error({ err: error }, 'pipeline worker crashed'));
     pooled.worker.on('exit', (code) => this.onExit(pooled, code));
     // Workers must not keep the process alive on their own: players do, through their sources and timers.

@@ -57,6 +57,13 @@ export type ToWorker =
   | { readonly type: 'shutdown'; readonly player: 0 };
 
 /**
+ * What crosses the thread boundary: the messages of one task (a clock tick's render requests, a worker's
+ * pass over them), in order, so many players cost one hand-off and one wake-up instead of one each.
+ */
+export type ToWorkerBatch = readonly ToWorker[];
+export type FromWorkerBatch = readonly FromWorker[];
+
+/**
  * Sends one message to a player's worker; `transfer` lists buffers handed over instead of copied (the
  * sender must not touch them afterwards).
  */
