@@ -30,7 +30,6 @@ import { startProgressTicker } from './player/progress-ticker.js';
 import { DiscordOutbox } from './ui/discord-outbox.js';
 import { UiPublisher } from './ui/ui-publisher.js';
 import { VoiceRelay } from './voice/voice-relay.js';
-import { VoiceRoster } from './voice/voice-roster.js';
 
 /** What the audio service is built from (the platform's resources, or test doubles). */
 export interface AudioServiceDeps {
@@ -127,7 +126,7 @@ export function createAudioService(deps: AudioServiceDeps): AudioService {
         watchNodes(running, event);
       });
       const resumed = await backend.start(deps.botUserId);
-      const relay = new VoiceRelay(running, new VoiceRoster(), deps.botUserId);
+      const relay = new VoiceRelay(running, deps.botUserId);
       const unsubscribe: Unsubscribe = await deps.toAudio.subscribe(TO_AUDIO_CHANNEL, (message) =>
         relay.handle(message),
       );

@@ -153,13 +153,26 @@ describe('GuildMutex', () => {
 });
 
 describe('VoiceRoster', () => {
-  it('GIVEN no event for a guild THEN the bot is never alone; after the last listener leaves it is', () => {
+  it('GIVEN no full roster of a guild THEN the bot is never alone there, whatever single moves were heard', () => {
     const roster = new VoiceRoster();
+    // Only a move elsewhere was heard: alice, who sat down before, is unknown, so this says nothing.
+    roster.update('g', 'bob', 'other');
+    expect(roster.knows('g')).toBe(false);
     expect(roster.isAlone('g', 'c')).toBe(false);
-    roster.update('g', 'alice', 'c');
+  });
+
+  it('GIVEN a full roster THEN the moves after it count, and the last listener leaving leaves the bot alone', () => {
+    const roster = new VoiceRoster();
+    roster.replace('g', [{ userId: 'alice', channelId: 'c' }]);
+    roster.update('g', 'bob', 'other');
     expect(roster.isAlone('g', 'c')).toBe(false);
-    roster.update('g', 'alice', 'other');
+    roster.update('g', 'alice', null);
     expect(roster.isAlone('g', 'c')).toBe(true);
+    roster.replace('g', [{ userId: 'carol', channelId: 'c' }]);
+    expect(roster.isAlone('g', 'c')).toBe(false);
+    roster.forget('g');
+    expect(roster.knows('g')).toBe(false);
+    expect(roster.isAlone('g', 'c')).toBe(false);
   });
 });
 

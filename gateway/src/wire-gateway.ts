@@ -1,6 +1,7 @@
 import type { GuildPolicy, PremiumPolicy, RateLimitStore } from '@discord-bot/commands';
 import type { Logger } from '@discord-bot/logger';
 import {
+  TO_AUDIO_CHANNEL,
   TO_DISCORD_CHANNEL,
   UI_NOW_CHANNEL,
   type CommandSender,
@@ -22,6 +23,7 @@ import {
 } from './constants.js';
 import type { FingerprintStore } from './domain/repositories/fingerprint-store.js';
 import { EditCoalescer } from './domain/services/edit-coalescer.js';
+import { voiceMembersOf } from './infrastructure/discord/voice-members.js';
 import { forwardVoicePacket, type RawPacket } from './infrastructure/messaging/voice-forwarder.js';
 import { routeInteraction } from './presentation/controllers/interaction-router.js';
 
@@ -90,6 +92,7 @@ function outlet(client: Client): DiscordOutlet {
         body: { content, allowed_mentions: { parse: [] } },
       });
     },
+    voiceMembers: (guildId) => voiceMembersOf(client, guildId),
   };
 }
 
@@ -167,8 +170,11 @@ export async function wireGateway(wiring: GatewayWiring): Promise<() => Promise<
   const discordOutlet = outlet(client);
   const unsubscribes: Unsubscribe[] = await Promise.all([
     wiring.uiEvents.subscribe(UI_NOW_CHANNEL, (event) => board.handle(event)),
+    // Roster answers take the voice events' stream and publisher, so they stay in order with them.
     wiring.toDiscord.subscribe(TO_DISCORD_CHANNEL, (message) =>
-      handleToDiscord(message, discordOutlet, logger),
+      handleToDiscord(message, discordOutlet, logger, (answer) =>
+        wiring.toAudio.publish(TO_AUDIO_CHANNEL, answer),
+      ),
     ),
   ]);
 

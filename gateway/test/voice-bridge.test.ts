@@ -1,5 +1,10 @@
 import { createSilentLogger } from '@discord-bot/logger';
-import { createEnvelope, toAudioMessageSchema } from '@discord-bot/messaging';
+import {
+  createEnvelope,
+  toAudioMessageSchema,
+  type ToAudioMessage,
+  type VoiceRosterMember,
+} from '@discord-bot/messaging';
 import { describe, expect, it } from 'vitest';
 import { handleToDiscord, type DiscordOutlet } from '../src/application/use-cases/to-discord-handler.js';
 import { shardOfGuild } from '../src/domain/services/shard-of-guild.js';
@@ -46,7 +51,11 @@ describe('raw voice events -> to-audio', () => {
 });
 
 describe('to-discord -> the right shard', () => {
-  function outlet(runs: number[], shardCount: number) {
+  function outlet(
+    runs: number[],
+    shardCount: number,
+    voice: Readonly<Record<string, readonly VoiceRosterMember[]>> = {},
+  ) {
     const sent: { shardId: number; op: number }[] = [];
     const notices: string[] = [];
     const value: DiscordOutlet = {
@@ -54,9 +63,12 @@ describe('to-discord -> the right shard', () => {
       runsShard: (id) => runs.includes(id),
       sendOnShard: (shardId, payload) => void sent.push({ shardId, op: payload.op }),
       postNotice: (channelId, content) => Promise.resolve(void notices.push(`${channelId}:${content}`)),
+      voiceMembers: (guildId) => voice[guildId],
     };
     return { value, sent, notices };
   }
+  const answers: ToAudioMessage[] = [];
+  const answerAudio = (message: ToAudioMessage) => Promise.resolve(void answers.push(message));
   // Guild ids whose shard (of 4) is known: (id >> 22) % 4.
   const guildOnShard = (shard: number) => String((BigInt(1000 + shard) << 22n) + 5n);
 
@@ -72,6 +84,7 @@ describe('to-discord -> the right shard', () => {
         createEnvelope('gateway.send', { op: 4, d: { guild_id: guildId, channel_id: '400' } }, { guildId }),
         value,
         createSilentLogger(),
+        answerAudio,
       );
     await send(guildOnShard(3));
     await send(guildOnShard(2));
@@ -88,7 +101,39 @@ describe('to-discord -> the right shard', () => {
       ),
       value,
       createSilentLogger(),
+      answerAudio,
     );
     expect(notices).toEqual(['300:Reconnecting…']);
+  });
+
+  it('GIVEN a voice roster request THEN the process running the guild shard answers its voice members on to-audio', async () => {
+    const guildId = guildOnShard(1);
+    const members = [
+      { userId: '501', channelId: '400', isBot: false },
+      { userId: BOT, channelId: '400', isBot: true },
+    ];
+    const running = outlet([1], 4, { [guildId]: members });
+    const elsewhere = outlet([0, 2, 3], 4, { [guildId]: members });
+    const request = createEnvelope('voice.roster.request', {}, { guildId, correlationId: 'restore-1' });
+    answers.length = 0;
+
+    await handleToDiscord(request, elsewhere.value, createSilentLogger(), answerAudio);
+    expect(answers).toEqual([]);
+    await handleToDiscord(request, running.value, createSilentLogger(), answerAudio);
+
+    expect(answers).toHaveLength(1);
+    expect(toAudioMessageSchema.parse(answers[0])).toMatchObject({
+      type: 'voice.roster',
+      guildId,
+      correlationId: 'restore-1',
+      payload: { members },
+    });
+  });
+
+  it('GIVEN a voice roster request for a guild not available here THEN no roster is invented', async () => {
+    const request = createEnvelope('voice.roster.request', {}, { guildId: '200' });
+    answers.length = 0;
+    await handleToDiscord(request, outlet([0], 1).value, createSilentLogger(), answerAudio);
+    expect(answers).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { AudioMetrics } from '../metrics.js';
 import type { PlayerStore } from '../persistence/player-store.js';
 import type { DiscordOutbox } from '../ui/discord-outbox.js';
 import type { UiPublisher } from '../ui/ui-publisher.js';
+import { VoiceRoster } from '../voice/voice-roster.js';
 import { describeFailure } from './failure-reason.js';
 import { GuildMutex } from './guild-mutex.js';
 import { GuildPlayer } from './guild-player.js';
@@ -38,6 +39,7 @@ export class PlayerEngine {
   readonly #players = new Map<string, GuildPlayer>();
   readonly #mutex = new GuildMutex();
   readonly #timers: InactivityTimers;
+  readonly #roster = new VoiceRoster();
   readonly #deps: PlayerEngineDeps;
 
   public constructor(deps: PlayerEngineDeps) {
@@ -67,6 +69,20 @@ export class PlayerEngine {
 
   public get timers(): InactivityTimers {
     return this.#timers;
+  }
+
+  /** Who sits in the voice channels of the guilds with a player (for the alone rule). */
+  public get roster(): VoiceRoster {
+    return this.#roster;
+  }
+
+  /**
+   * Asks the gateway who sits in the guild's voice channels unless the roster already knows. Every player
+   * that comes in asks (new, restored, resumed, taken over): this service may not have heard the members
+   * sit down.
+   */
+  public learnRoster(guildId: string): void {
+    if (!this.#roster.knows(guildId)) this.#deps.outbox.requestVoiceRoster(guildId);
   }
 
   /**
@@ -110,6 +126,7 @@ export class PlayerEngine {
   public adopt(player: GuildPlayer): void {
     this.#players.set(player.guildId, player);
     this.#deps.metrics.activePlayers.set(this.#players.size);
+    this.learnRoster(player.guildId);
   }
 
   /** Where the current track is now (held while it waits for its voice connection or for a node). */
@@ -248,6 +265,7 @@ export class PlayerEngine {
     this.#players.delete(player.guildId);
     this.#deps.metrics.activePlayers.set(this.#players.size);
     this.#timers.clear(player.guildId);
+    this.#roster.forget(player.guildId);
     if (player.current !== null) this.endTrack(player, player.current, 'stopped');
     try {
       await this.#deps.backend.disconnect(player.guildId);
@@ -284,6 +302,7 @@ export class PlayerEngine {
     if (!this.#players.delete(guildId)) return;
     this.#deps.metrics.activePlayers.set(this.#players.size);
     this.#timers.clear(guildId);
+    this.#roster.forget(guildId);
     await this.#deps.backend.release(guildId).catch(() => undefined);
   }
 

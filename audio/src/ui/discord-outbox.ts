@@ -6,7 +6,10 @@ import {
   type ToDiscordMessage,
 } from '@discord-bot/messaging';
 
-/** What the audio service asks the gateway to do on Discord: voice joins (op 4) and channel notices. */
+/**
+ * What the audio service asks the gateway to do on Discord: voice joins (op 4), channel notices, and who sits
+ * in a guild's voice channels.
+ */
 export class DiscordOutbox {
   public constructor(
     private readonly bus: StreamBus,
@@ -22,6 +25,11 @@ export class DiscordOutbox {
   public notice(guildId: string, channelId: string | null, code: string, message: string): void {
     if (channelId === null) return;
     this.#publish(createEnvelope('channel.notice', { channelId, code, message }, { guildId }));
+  }
+
+  /** Asks for the guild's voice roster; the gateway running its shard answers `voice.roster` on `to-audio`. */
+  public requestVoiceRoster(guildId: string): void {
+    this.#publish(createEnvelope('voice.roster.request', {}, { guildId }));
   }
 
   #publish(message: ToDiscordMessage): void {

@@ -63,8 +63,11 @@ export interface AudioHarness {
   started(mark: number, timeoutMs?: number): Promise<void>;
   /** Waits until the simulator hears `hz` in the guild. */
   hear(hz: number, timeoutMs?: number): Promise<void>;
-  /** Stops the service and its node and starts fresh ones on the same database (a restart). */
-  restart(): Promise<void>;
+  /**
+   * Stops the service and its node and starts fresh ones on the same database (a restart); `whileDown` runs
+   * in between (what changes while no audio service listens).
+   */
+  restart(whileDown?: () => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -198,9 +201,10 @@ export async function startAudioHarness(
     async hear(hz, timeoutMs = 10_000) {
       await sim.waitForAudio({ guildId: guild.id, hz, tolerance: 0.03, windowMs: 500, timeoutMs });
     },
-    async restart() {
+    async restart(whileDown) {
       await harness.service.stop();
       await harness.node.close();
+      await whileDown?.();
       harness.node = await startNode(musicDirs);
       harness.nodes.splice(0, 1, harness.node);
       ({ service: harness.service, registry: harness.registry } = startService(

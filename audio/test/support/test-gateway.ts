@@ -1,7 +1,8 @@
 /**
  * The gateway's voice duty, and nothing else, for tests: a discord.js client logged in to the simulator that
- * forwards the raw voice events to `to-audio` and sends `to-discord` gateway payloads (op 4) on its shard,
- * exactly as the gateway service does. Channel notices are collected for assertions.
+ * forwards the raw voice events to `to-audio`, sends `to-discord` gateway payloads (op 4) on its shard and
+ * answers voice roster requests from its voice-state cache, exactly as the gateway service does. Channel
+ * notices are collected for assertions.
  */
 import {
   createEnvelope,
@@ -11,6 +12,7 @@ import {
   type ToAudioMessage,
   type ToDiscordMessage,
   type Unsubscribe,
+  type VoiceRosterMember,
 } from '@discord-bot/messaging';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 
@@ -65,6 +67,23 @@ function toAudioMessage(packet: { t?: string | null; d?: unknown }): ToAudioMess
   return undefined;
 }
 
+/** Who sits in a voice channel of the guild, from the client's cache; undefined for a guild it lacks. */
+function voiceMembers(client: Client, guildId: string): VoiceRosterMember[] | undefined {
+  const guild = client.guilds.cache.get(guildId);
+  if (guild === undefined) return undefined;
+  return [...guild.voiceStates.cache.values()].flatMap((state) =>
+    state.channelId === null
+      ? []
+      : [
+          {
+            userId: state.id,
+            channelId: state.channelId,
+            isBot: state.member?.user.bot ?? state.id === BOT_USER_ID,
+          },
+        ],
+  );
+}
+
 /** Logs a bot in to the simulator at `restBase` and wires its voice events to the buses. */
 export async function startTestGateway(options: {
   readonly restBase: string;
@@ -83,6 +102,13 @@ export async function startTestGateway(options: {
   const unsubscribe: Unsubscribe = await options.toDiscord.subscribe(TO_DISCORD_CHANNEL, (message) => {
     if (message.type === 'channel.notice') {
       notices.push(message);
+      return;
+    }
+    if (message.type === 'voice.roster.request') {
+      const members = voiceMembers(client, message.guildId);
+      if (members === undefined) return;
+      const roster = createEnvelope('voice.roster', { members }, { guildId: message.guildId });
+      void options.toAudio.publish(TO_AUDIO_CHANNEL, roster);
       return;
     }
     const shard = client.guilds.cache.get(message.guildId)?.shard ?? client.ws.shards.first();

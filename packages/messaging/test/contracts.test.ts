@@ -2,6 +2,8 @@ import { ok } from '@discord-bot/errors';
 import { describe, expect, it } from 'vitest';
 import {
   COMMAND_CONTRACTS,
+  TO_AUDIO_CHANNEL,
+  TO_DISCORD_CHANNEL,
   UI_NOW_CHANNEL,
   commandError,
   createEnvelope,
@@ -153,6 +155,28 @@ describe('ui:now events', () => {
   it('GIVEN an event of another channel THEN the ui:now schema rejects it', () => {
     const event = createEnvelope('voice.server', { token: 't', endpoint: null }, { guildId: GUILD_A });
     expect(uiNowEventSchema.safeParse(event).success).toBe(false);
+  });
+});
+
+describe('voice rosters', () => {
+  it('GIVEN a roster request and its answer THEN each round-trips through JSON and its channel schema', () => {
+    const request = createEnvelope('voice.roster.request', {}, { guildId: GUILD_A });
+    expect(TO_DISCORD_CHANNEL.schema.parse(JSON.parse(JSON.stringify(request)))).toEqual(request);
+    const roster = createEnvelope(
+      'voice.roster',
+      { members: [{ userId: USER, channelId: VOICE, isBot: false }] },
+      { guildId: GUILD_A, correlationId: request.correlationId },
+    );
+    expect(TO_AUDIO_CHANNEL.schema.parse(JSON.parse(JSON.stringify(roster)))).toEqual(roster);
+  });
+
+  it('GIVEN a roster member outside a voice channel THEN the roster is refused', () => {
+    const roster = createEnvelope(
+      'voice.roster',
+      { members: [{ userId: USER, channelId: null, isBot: false }] },
+      { guildId: GUILD_A },
+    );
+    expect(TO_AUDIO_CHANNEL.schema.safeParse(roster).success).toBe(false);
   });
 });
 

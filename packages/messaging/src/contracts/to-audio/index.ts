@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../../constants.js';
 import { defineChannel } from '../channel.js';
+import { voiceRosterEventSchema } from './voice-roster.js';
 import { voiceServerEventSchema } from './voice-server.js';
 import { voiceStateEventSchema } from './voice-state.js';
 
@@ -8,10 +9,12 @@ import { voiceStateEventSchema } from './voice-state.js';
 export const toAudioMessageSchema = z.discriminatedUnion('type', [
   voiceStateEventSchema,
   voiceServerEventSchema,
+  voiceRosterEventSchema,
 ]);
 export type ToAudioMessage = z.infer<typeof toAudioMessageSchema>;
 
-/** Discord voice events -> audio. */
+/** Discord voice events (and the gateway's voice rosters) -> audio. */
 export const TO_AUDIO_CHANNEL = defineChannel(CHANNELS.toAudio, toAudioMessageSchema);
 
-export { voiceServerEventSchema, voiceStateEventSchema };
+export { voiceServerEventSchema, voiceStateEventSchema, voiceRosterEventSchema };
+export { voiceRosterMemberSchema, type VoiceRosterMember } from './voice-roster.js';
