@@ -42,7 +42,7 @@ const players = new Map<number, PlayerPipeline>();
 configureFfmpeg(settings?.ffmpegPath);
 const encoderPreference = settings?.opus === 'opusscript' ? 'opusscript' : undefined;
 
-/** Messages of the current task, posted together when it ends: one hand-off (and wake-up) for all players. */
+/** Messages of the current pass, posted together when it ends (frames, a request for input, a seek index). */
 const outbox: FromWorker[] = [];
 const outboxTransfer: ArrayBuffer[] = [];
 
@@ -52,8 +52,8 @@ function flushOutbox(): void {
 
 /** Queues a message for the main thread; `transfer` buffers are handed over, not copied. */
 function post(message: FromWorker, transfer: readonly ArrayBuffer[] = []): void {
-  // After the microtasks too: a batch of render requests finishes every player's pass before this runs.
-  if (outbox.length === 0) setImmediate(flushOutbox);
+  // Once the pass's microtasks are done; not later: a player's frames must not wait for other players' passes.
+  if (outbox.length === 0) queueMicrotask(flushOutbox);
   outbox.push(message);
   outboxTransfer.push(...transfer);
 }
@@ -254,6 +254,8 @@ function handle(message: ToWorker): void {
   }
 }
 
+// One task per message: each player's pass (and the post of its frames) completes before the next player's
+// starts, as when messages came one by one; a batch only saves the main thread's sends and the wake-ups.
 port.on('message', (batch: ToWorkerBatch) => {
-  for (const message of batch) handle(message);
+  for (const message of batch) setImmediate(handle, message);
 });
