@@ -201,10 +201,12 @@ export class InteractionFactory {
       channelId,
       userId,
       createdAtMs: Date.now(),
+      createdAtMonotonicMs: performance.now(),
       sourceMessageId: message?.id ?? null,
       payload,
       callbackType: null,
       ackAtMs: null,
+      ackAtMonotonicMs: null,
       // A component's interaction (and a modal's opened from one) answers on the message it came from
       // until it sends a message of its own: an update (6/7) and `@original` edit that message.
       originalMessageId: type === InteractionType.Command ? null : (message?.id ?? null),

@@ -24,12 +24,16 @@ export interface SimInteraction {
   readonly channelId: string;
   readonly userId: string;
   readonly createdAtMs: number;
+  /** `performance.now()` at creation: {@link InteractionView.ackMs} is measured on this monotonic clock. */
+  readonly createdAtMonotonicMs: number;
   /** The message a component sits on (component interactions). */
   readonly sourceMessageId: string | null;
   /** The INTERACTION_CREATE payload as dispatched. */
   readonly payload: JsonObject;
   callbackType: number | null;
   ackAtMs: number | null;
+  /** `performance.now()` at the first response. */
+  ackAtMonotonicMs: number | null;
   /** The message `@original` refers to. */
   originalMessageId: string | null;
   readonly followUpIds: string[];
@@ -54,6 +58,7 @@ export interface InteractionView {
   readonly id: string;
   readonly interactionType: 'command' | 'component' | 'autocomplete' | 'modal-submit';
   readonly acknowledged: boolean;
+  /** Creation to first response, with sub-millisecond resolution (a monotonic clock, not `Date.now()`). */
   readonly ackMs: number | null;
   /** The callback type the bot answered with (4 to 9), null before it answered. */
   readonly type: number | null;

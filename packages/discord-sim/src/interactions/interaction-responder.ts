@@ -52,6 +52,7 @@ export class InteractionResponder {
     if (!applied.ok) return applied;
     interaction.callbackType = type;
     interaction.ackAtMs = Date.now();
+    interaction.ackAtMonotonicMs = performance.now();
     if (!withResponse) return ok(null);
     const message =
       interaction.originalMessageId === null

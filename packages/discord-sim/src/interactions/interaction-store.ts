@@ -69,7 +69,10 @@ export class InteractionStore {
       id: interaction.id,
       interactionType: TYPE_NAMES[interaction.type],
       acknowledged: interaction.ackAtMs !== null,
-      ackMs: interaction.ackAtMs === null ? null : interaction.ackAtMs - interaction.createdAtMs,
+      ackMs:
+        interaction.ackAtMonotonicMs === null
+          ? null
+          : interaction.ackAtMonotonicMs - interaction.createdAtMonotonicMs,
       type: interaction.callbackType,
       deferred,
       ephemeral: original?.ephemeral ?? false,
