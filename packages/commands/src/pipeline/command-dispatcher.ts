@@ -54,20 +54,23 @@ export class CommandDispatcher {
 
   public async dispatch(invocation: CommandInvocation): Promise<void> {
     const started = performance.now();
+    const command = this.#options.registry.get(invocation.commandName);
+    // The acknowledgement goes first: the request must leave before the logger, the context or anything else
+    // is built, since Discord's 3 s (and the user's wait for "thinking...") count until it arrives.
+    let deferFailure: { error: unknown } | undefined;
+    if (command?.definition.defer === true && invocation.kind === 'command' && !invocation.responded) {
+      try {
+        await invocation.defer({ ephemeral: command.definition.ephemeral === true });
+      } catch (error) {
+        deferFailure = { error };
+      }
+    }
+
     const correlationId = this.#options.correlationId?.(invocation) ?? randomUUID();
     const logger = withContext(this.#options.logger, {
       correlationId,
       ...(invocation.guildId === null ? {} : { guildId: invocation.guildId }),
     });
-    const command = this.#options.registry.get(invocation.commandName);
-    const report = (code: string): void =>
-      this.#options.onOutcome?.({
-        command: invocation.commandName,
-        kind: invocation.kind,
-        code,
-        ms: performance.now() - started,
-      });
-
     if (command === undefined) {
       logger.warn({ command: invocation.commandName }, 'unknown command');
       await this.#answerError(
@@ -76,20 +79,28 @@ export class CommandDispatcher {
         correlationId,
         logger,
       );
-      report('NOT_FOUND');
+      this.#report(invocation, 'NOT_FOUND', started);
       return;
     }
 
     const context = new CommandContext({ invocation, definition: command.definition, correlationId, logger });
     try {
-      if (command.definition.defer === true && invocation.kind === 'command' && !invocation.responded) {
-        await invocation.defer({ ephemeral: command.definition.ephemeral === true });
-      }
+      if (deferFailure !== undefined) throw deferFailure.error;
       await this.#pipeline(context);
-      report('OK');
+      this.#report(invocation, 'OK', started);
     } catch (error) {
-      report(await this.#answerError(invocation, error, correlationId, logger, context));
+      const code = await this.#answerError(invocation, error, correlationId, logger, context);
+      this.#report(invocation, code, started);
     }
+  }
+
+  #report(invocation: CommandInvocation, code: string, started: number): void {
+    this.#options.onOutcome?.({
+      command: invocation.commandName,
+      kind: invocation.kind,
+      code,
+      ms: performance.now() - started,
+    });
   }
 
   async #answerError(
