@@ -4,9 +4,11 @@ import type { GatewayConfig } from '@discord-bot/config';
 import type { StartService } from '@discord-bot/runtime';
 import { COMMAND_FINGERPRINT_FILE } from './constants.js';
 import { cachedGuildPolicy } from './domain/services/guild-policy.js';
+import { VoiceStateStore } from './domain/services/voice-state-store.js';
 import { createDiscordClient } from './infrastructure/discord/create-discord-client.js';
 import { DiscordConnection } from './infrastructure/discord/discord-connection.js';
 import { registerDiscordMetrics } from './infrastructure/discord/discord-metrics.js';
+import { feedVoiceStates } from './infrastructure/discord/voice-state-feed.js';
 import { FileFingerprintStore } from './infrastructure/persistence/fingerprint-store.js';
 import { wireGateway } from './wire-gateway.js';
 
@@ -20,13 +22,21 @@ export type GatewayServiceConfig = Pick<GatewayConfig, 'discord' | 'database'>;
 export const startGateway: StartService<GatewayServiceConfig> = async (context) => {
   const { config, logger, metrics, readiness, lifecycle, platform } = context;
   const client = createDiscordClient(config.discord);
-  const connection = new DiscordConnection(client, config.discord.token, logger);
+  const voiceStates = new VoiceStateStore();
+  feedVoiceStates(client, voiceStates);
+  const connection = new DiscordConnection(
+    client,
+    config.discord.token,
+    logger,
+    () => voiceStates.guildCount,
+  );
   const bus = platform.commandBus();
   lifecycle.onShutdown('gateway command bus', () => bus.close());
   const redis = platform.redis();
 
   const unwire = await wireGateway({
     client,
+    voiceStates,
     logger,
     bus,
     uiEvents: platform.uiEvents(),
@@ -45,7 +55,7 @@ export const startGateway: StartService<GatewayServiceConfig> = async (context) 
   });
   lifecycle.onShutdown('gateway wiring', unwire);
 
-  registerDiscordMetrics(metrics, client, connection);
+  registerDiscordMetrics(metrics, client, connection, voiceStates);
   readiness.register('discord', () => connection.status());
   lifecycle.onShutdown('discord', () => connection.stop());
 

@@ -23,13 +23,15 @@ import {
 } from './constants.js';
 import type { FingerprintStore } from './domain/repositories/fingerprint-store.js';
 import { EditCoalescer } from './domain/services/edit-coalescer.js';
-import { voiceMembersOf } from './infrastructure/discord/voice-members.js';
+import type { VoiceStateStore } from './domain/services/voice-state-store.js';
 import { forwardVoicePacket, type RawPacket } from './infrastructure/messaging/voice-forwarder.js';
 import { routeInteraction } from './presentation/controllers/interaction-router.js';
 
 /** Everything the gateway's Discord side is wired to. */
 export interface GatewayWiring {
   readonly client: Client;
+  /** The guilds the client's shards carry and their voice states, fed from the same client (`feedVoiceStates`). */
+  readonly voiceStates: VoiceStateStore;
   readonly logger: Logger;
   readonly bus: CommandSender;
   readonly uiEvents: EventBus;
@@ -82,7 +84,7 @@ function restSink(client: Client): MessageSink {
   };
 }
 
-function outlet(client: Client): DiscordOutlet {
+function outlet(client: Client, voiceStates: VoiceStateStore): DiscordOutlet {
   return {
     shardCount: () => client.options.shardCount ?? 1,
     runsShard: (shardId) => client.ws.shards.has(shardId),
@@ -92,7 +94,7 @@ function outlet(client: Client): DiscordOutlet {
         body: { content, allowed_mentions: { parse: [] } },
       });
     },
-    voiceMembers: (guildId) => voiceMembersOf(client, guildId),
+    voiceMembers: (guildId) => voiceStates.voiceMembers(guildId),
   };
 }
 
@@ -134,7 +136,7 @@ export async function wireGateway(wiring: GatewayWiring): Promise<() => Promise<
       onError: (guildId, error) =>
         logger.warn({ err: error, guildId }, 'could not update the now-playing message'),
     }),
-    ownsGuild: (guildId) => client.guilds.cache.has(guildId),
+    ownsGuild: (guildId) => wiring.voiceStates.hasGuild(guildId),
     snapshot: async (guildId) => {
       const outcome = await wiring.bus.request(
         'nowPlaying',
@@ -150,6 +152,7 @@ export async function wireGateway(wiring: GatewayWiring): Promise<() => Promise<
     void routeInteraction(interaction, botUserId, {
       dispatcher,
       logger,
+      voiceStates: wiring.voiceStates,
       ...(metrics === undefined ? {} : { onAcknowledged: metrics.acknowledged }),
     });
   });
@@ -167,7 +170,7 @@ export async function wireGateway(wiring: GatewayWiring): Promise<() => Promise<
     ).catch((error: unknown) => logger.error({ err: error }, 'could not register the slash commands'));
   });
 
-  const discordOutlet = outlet(client);
+  const discordOutlet = outlet(client, wiring.voiceStates);
   const unsubscribes: Unsubscribe[] = await Promise.all([
     wiring.uiEvents.subscribe(UI_NOW_CHANNEL, (event) => board.handle(event)),
     // Roster answers take the voice events' stream and publisher, so they stay in order with them.

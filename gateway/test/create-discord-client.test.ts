@@ -46,6 +46,12 @@ describe('createDiscordClient', () => {
     expect(make({ shardCount: 3 }).options.shards).toEqual([0, 1, 2]);
   });
 
+  it('THEN guilds and channels are not cached at all (the voice-state store stands in for them)', () => {
+    const client = make();
+    expect((client.guilds.cache as LimitedCollection<string, unknown>).maxSize).toBe(0);
+    expect((client.channels.cache as LimitedCollection<string, unknown>).maxSize).toBe(0);
+  });
+
   it('THEN users are not cached, except the bot itself', () => {
     const client = make();
     const users = client.users.cache as LimitedCollection<string, unknown>;

@@ -2,6 +2,7 @@ import type { CommandDispatcher, CommandInvocation } from '@discord-bot/commands
 import { createSilentLogger } from '@discord-bot/logger';
 import { MessageFlags, type Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { VoiceStateStore } from '../src/domain/services/voice-state-store.js';
 import { routeInteraction } from '../src/presentation/controllers/interaction-router.js';
 
 /** The slice of a discord.js button interaction the router and the adapter read. */
@@ -44,13 +45,19 @@ function recordingDispatcher() {
   return { dispatcher, dispatched };
 }
 
+const options = (dispatcher: CommandDispatcher) => ({
+  dispatcher,
+  logger: createSilentLogger(),
+  voiceStates: new VoiceStateStore(),
+});
+
 describe('routeInteraction', () => {
   it.each(['bogus', 'np:volume', 'queue:0', 'np:loop:forever', ''])(
     'GIVEN the unknown button id %j THEN an ephemeral "does not exist" and nothing dispatched',
     async (customId) => {
       const { interaction, calls } = button(customId);
       const { dispatcher, dispatched } = recordingDispatcher();
-      await routeInteraction(interaction, '999', { dispatcher, logger: createSilentLogger() });
+      await routeInteraction(interaction, '999', options(dispatcher));
       expect(dispatched).toEqual([]);
       expect(calls).toHaveLength(1);
       expect(calls[0]).toMatchObject({
@@ -66,7 +73,7 @@ describe('routeInteraction', () => {
   it('GIVEN a now-playing button THEN it is acknowledged privately first and dispatched as its command', async () => {
     const { interaction, calls } = button('np:loop:queue');
     const { dispatcher, dispatched } = recordingDispatcher();
-    await routeInteraction(interaction, '999', { dispatcher, logger: createSilentLogger() });
+    await routeInteraction(interaction, '999', options(dispatcher));
     expect(calls).toEqual([{ kind: 'deferReply', options: { flags: MessageFlags.Ephemeral } }]);
     expect(dispatched[0]).toMatchObject({
       kind: 'component',
@@ -79,7 +86,7 @@ describe('routeInteraction', () => {
   it('GIVEN a queue page button THEN the message it sits on is updated', async () => {
     const { interaction, calls } = button('queue:2');
     const { dispatcher, dispatched } = recordingDispatcher();
-    await routeInteraction(interaction, '999', { dispatcher, logger: createSilentLogger() });
+    await routeInteraction(interaction, '999', options(dispatcher));
     expect(calls).toEqual([{ kind: 'deferUpdate' }]);
     expect(dispatched[0]).toMatchObject({ commandName: 'queue', rawOptions: { page: 2 } });
   });

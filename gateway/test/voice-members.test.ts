@@ -1,8 +1,9 @@
 import { startSimulator, type Simulator } from '@discord-bot/discord-sim';
 import { Events, type Client } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VoiceStateStore } from '../src/domain/services/voice-state-store.js';
 import { createDiscordClient } from '../src/infrastructure/discord/create-discord-client.js';
-import { voiceMembersOf } from '../src/infrastructure/discord/voice-members.js';
+import { feedVoiceStates } from '../src/infrastructure/discord/voice-state-feed.js';
 
 /** A Discord-shaped bot token: its first segment is base64 of the bot user id. */
 const BOT_USER_ID = '223456789012345678';
@@ -10,10 +11,11 @@ const BOT_TOKEN = `${Buffer.from(BOT_USER_ID).toString('base64')}.sim.sim`;
 const VOICE_TIMEOUT_MS = 5_000;
 
 describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)(
-  'voiceMembersOf: the voice roster from discord.js cache',
+  'voiceMembers: the voice roster from the gateway voice-state store',
   () => {
     let sim: Simulator;
     let client: Client;
+    const voiceStates = new VoiceStateStore();
     let guild: ReturnType<Simulator['createGuild']>;
     let alice: string;
     let bob: string;
@@ -24,7 +26,7 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)(
       bob = sim.createUser({ username: 'bob', guildId: guild.id }).id;
       // Alice sat in voice before the gateway connected: only GUILD_CREATE tells of her.
       sim.setVoiceState({ userId: alice, guildId: guild.id, channelId: guild.voiceChannelId });
-      // The gateway's own client: its intents and trimmed caches are what the roster is read from.
+      // The gateway's own client (its intents, no guild caches) feeding the store the roster is read from.
       client = createDiscordClient({
         token: BOT_TOKEN,
         apiBase: sim.restBase,
@@ -33,6 +35,7 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)(
         shardIds: undefined,
         devGuildId: undefined,
       });
+      feedVoiceStates(client, voiceStates);
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(BOT_TOKEN);
       await ready;
@@ -43,10 +46,12 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)(
     });
 
     const members = () =>
-      [...(voiceMembersOf(client, guild.id) ?? [])].sort((a, b) => a.userId.localeCompare(b.userId));
+      [...(voiceStates.voiceMembers(guild.id) ?? [])].sort((a, b) => a.userId.localeCompare(b.userId));
 
     it('GIVEN members who joined before and after the connection, one who left, and the bot THEN the roster lists who sits in voice now', async () => {
-      await expect.poll(() => voiceMembersOf(client, guild.id), { timeout: VOICE_TIMEOUT_MS }).toBeDefined();
+      await expect
+        .poll(() => voiceStates.voiceMembers(guild.id), { timeout: VOICE_TIMEOUT_MS })
+        .toBeDefined();
       sim.setVoiceState({ userId: bob, guildId: guild.id, channelId: guild.voiceChannelId });
       sim.setVoiceState({ userId: bob, guildId: guild.id, channelId: null });
       client.ws.shards.first()?.send({
@@ -62,7 +67,7 @@ describe.skipIf(process.env['DISCORD_SIM_CA_DIR'] === undefined)(
     });
 
     it('GIVEN a guild the client does not have THEN there is no roster rather than an empty one', () => {
-      expect(voiceMembersOf(client, '999999999999999999')).toBeUndefined();
+      expect(voiceStates.voiceMembers('999999999999999999')).toBeUndefined();
     });
   },
 );

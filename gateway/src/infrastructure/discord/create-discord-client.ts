@@ -8,18 +8,32 @@ import { Client, GatewayIntentBits, Options, type CacheFactory, type ClientOptio
 export const GATEWAY_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildVoiceStates] as const;
 
 /**
- * Caches trimmed to what a music bot reads, so memory grows with voice activity, not with guild size:
- * guilds, channels (discord.js does not support limiting them), roles (an invoking member's roles resolve
- * through them for the DJ check) and voice states; no messages, presences, reactions, emojis, stickers,
- * threads or invites; members and users only for the bot itself (interactions carry the invoking member).
+ * Caches limited so the heap grows with voice activity, not with guilds: the gateway reads no guild, channel,
+ * role, member or voice state from discord.js. Which guilds this process carries and who sits in which voice
+ * channel come from its own `VoiceStateStore` (fed from the raw dispatches by `feedVoiceStates`); an
+ * interaction carries the invoking member's roles and permissions raw; replies go through the interaction's
+ * webhook, now-playing messages through REST by channel id. So guilds and channels are not cached at all, and
+ * a guild discord.js builds from GUILD_CREATE (with its channels, roles, members and voice states) is garbage
+ * as soon as the dispatch is handled.
+ *
+ * discord.js prints an `UnsupportedCacheOverwriteWarning` once each for `GuildManager` and `ChannelManager`
+ * at start, and it is true: its guild and channel events, `interaction.guild`, `interaction.channel` and the
+ * voice adapters see nothing. The gateway uses none of them (gateway/test/uncached-guilds.test.ts runs the
+ * bot with these caches and checks they stay empty). Roles, guild channels, permission overwrites and voice
+ * states are left alone: they live in the uncached guild only, and limiting them would warn for nothing.
+ * Users are kept only for the bot itself (`client.user` is read from the cache).
  */
 function makeCache(): CacheFactory {
   const keepOnlySelf = {
     maxSize: 0,
     keepOverLimit: (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id,
   };
+  // discord.js's types leave these two out of the options (limiting them is unsupported, see above); its
+  // cache factory honours them like any other manager.
+  const unsupported = { GuildManager: 0, ChannelManager: 0 };
   return Options.cacheWithLimits({
     ...Options.DefaultMakeCacheSettings,
+    ...unsupported,
     ApplicationCommandManager: 0,
     AutoModerationRuleManager: 0,
     BaseGuildEmojiManager: 0,
@@ -51,7 +65,10 @@ function sharding(config: DiscordConfig): Pick<ClientOptions, 'shards' | 'shardC
   return { shards: [...(config.shardIds ?? all)], shardCount: config.shardCount };
 }
 
-/** A discord.js client for the gateway: REST base from config (the simulator offline), minimal intents and caches. */
+/**
+ * A discord.js client for the gateway: REST base from config (the simulator offline), minimal intents, no
+ * guild caches. Pair it with a `VoiceStateStore` fed by `feedVoiceStates` before login.
+ */
 export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
     intents: [...GATEWAY_INTENTS],

@@ -30,21 +30,24 @@ export class DiscordConnection {
   readonly #client: Client;
   readonly #token: string;
   readonly #logger: Logger;
+  readonly #guildCount: () => number;
   #state: DiscordConnectionState = 'idle';
   #lastError: string | undefined;
   #retryTimer: NodeJS.Timeout | undefined;
   #retryDelayMs = LOGIN_RETRY_INITIAL_MS;
   #failures = 0;
 
-  public constructor(client: Client, token: string, logger: Logger) {
+  /** @param guildCount How many guilds the client carries, for the "connected" log line (its cache holds none). */
+  public constructor(client: Client, token: string, logger: Logger, guildCount: () => number = () => 0) {
     this.#client = client;
     this.#token = token;
     this.#logger = logger;
+    this.#guildCount = guildCount;
     client.on(Events.ClientReady, (ready) => {
       this.#state = 'ready';
       this.#lastError = undefined;
       this.#retryDelayMs = LOGIN_RETRY_INITIAL_MS;
-      this.#logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
+      this.#logger.info({ user: ready.user.tag, guilds: this.#guildCount() }, 'connected to Discord');
     });
     client.on(Events.ShardDisconnect, (event, shardId) =>
       this.#logger.warn({ shardId, code: event.code }, 'shard disconnected'),

@@ -1,5 +1,6 @@
 import { Gauge, type Registry } from '@discord-bot/observability';
 import type { Client } from 'discord.js';
+import type { VoiceStateStore } from '../../domain/services/voice-state-store.js';
 import type { DiscordConnection } from './discord-connection.js';
 
 /** Registers the gateway's Discord gauges; values are read at scrape time, so nothing needs updating. */
@@ -7,6 +8,7 @@ export function registerDiscordMetrics(
   registry: Registry,
   client: Client,
   connection: DiscordConnection,
+  voiceStates: Pick<VoiceStateStore, 'guildCount'>,
 ): void {
   new Gauge({
     name: 'gateway_discord_connected',
@@ -27,10 +29,10 @@ export function registerDiscordMetrics(
   });
   new Gauge({
     name: 'gateway_guilds',
-    help: 'Guilds in the cache of this process.',
+    help: 'Guilds the shards of this process carry (available or not).',
     registers: [registry],
     collect() {
-      this.set(client.guilds.cache.size);
+      this.set(voiceStates.guildCount);
     },
   });
   new Gauge({

@@ -2,6 +2,7 @@ import { UserError } from '@discord-bot/errors';
 import { renderError, type CommandDispatcher } from '@discord-bot/commands';
 import type { Logger } from '@discord-bot/logger';
 import { MessageFlags, type Interaction } from 'discord.js';
+import type { VoiceChannelLookup } from '../../domain/services/voice-state-store.js';
 import { parseComponentId } from '../ui/component-ids.js';
 import { discordInvocation } from './discord-invocation.js';
 
@@ -9,6 +10,8 @@ import { discordInvocation } from './discord-invocation.js';
 export interface InteractionRouterOptions {
   readonly dispatcher: CommandDispatcher;
   readonly logger: Logger;
+  /** Who sits in which voice channel (for the same-voice-channel checks). */
+  readonly voiceStates: VoiceChannelLookup;
   /** Called with the time from the interaction's creation to its first acknowledgement, for metrics. */
   readonly onAcknowledged?: (kind: string, ms: number) => void;
 }
@@ -23,13 +26,12 @@ export async function routeInteraction(
   botUserId: string,
   options: InteractionRouterOptions,
 ): Promise<void> {
-  const { dispatcher, logger } = options;
-  const acknowledged = (kind: string) => () =>
-    options.onAcknowledged?.(kind, Date.now() - interaction.createdTimestamp);
+  const { dispatcher, logger, voiceStates, onAcknowledged } = options;
   try {
     if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
-      const kind = interaction.isAutocomplete() ? 'autocomplete' : 'command';
-      await dispatcher.dispatch(discordInvocation(interaction, botUserId, undefined, acknowledged(kind)));
+      await dispatcher.dispatch(
+        discordInvocation(interaction, botUserId, voiceStates, undefined, onAcknowledged),
+      );
       return;
     }
     if (!interaction.isButton()) return;
@@ -37,10 +39,10 @@ export async function routeInteraction(
     if (route === undefined) {
       const rendered = renderError(new UserError('NOT_FOUND', { what: 'button' }), interaction.id);
       await interaction.reply({ content: rendered.message.content ?? '', flags: MessageFlags.Ephemeral });
-      acknowledged('component')();
+      onAcknowledged?.('component', Date.now() - interaction.createdTimestamp);
       return;
     }
-    const invocation = discordInvocation(interaction, botUserId, route, acknowledged('component'));
+    const invocation = discordInvocation(interaction, botUserId, voiceStates, route, onAcknowledged);
     // The answer depends on the audio service: acknowledge first, whatever the checks decide.
     await invocation.defer();
     await dispatcher.dispatch(invocation);
