@@ -107,6 +107,8 @@ export class FilterChain {
   private active: StereoFilter[] = [];
   private gain = 1;
   private targetGain = 1;
+  /** False until the first configure: a new chain (a track start, a seek) starts at its volume, not ramps to it. */
+  private configured = false;
   public timescale: Timescale = { speed: 1, pitch: 1, rate: 1 };
 
   public configure(filters: Filters, playerVolume: number): void {
@@ -123,6 +125,8 @@ export class FilterChain {
     const t = filters.timescale;
     this.timescale = { speed: t?.speed ?? 1, pitch: t?.pitch ?? 1, rate: t?.rate ?? 1 };
     this.targetGain = (filters.volume ?? 1) * (playerVolume / 100);
+    if (!this.configured) this.gain = this.targetGain;
+    this.configured = true;
   }
 
   /** How many filters run on each frame (none for settings that leave the audio as it is). */

@@ -163,8 +163,9 @@ describe.skipIf(SIM_CA_DIR === undefined)('filters heard through simulated Disco
     expect(wet.some((a) => near(a.dominantHz, 660, 0.05))).toBe(true);
   });
 
-  // Distortion: the sin term with sinScale 2 shapes each sample x into x * sin(2x), an even function: it
-  // cannot pass the fundamental or any odd harmonic, so the 440 Hz tone comes out at its 2nd harmonic.
+  // Distortion: with only sinScale changed, Lavalink's formula shapes each sample x into
+  // sin(2x) cos(x) tan(x) = sin(2x) sin(x), an even function: it cannot pass the fundamental or any odd
+  // harmonic, so the 440 Hz tone comes out at its 2nd harmonic.
   it('GIVEN distortion sinScale 2 THEN a 440 Hz tone is heard at 880 Hz', async () => {
     await playDry('/a440.wav', 440);
     stage.player.filterManager.data.distortion = {

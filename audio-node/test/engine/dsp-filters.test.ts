@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Distortion } from '../../src/dsp/distortion.js';
 import { dominantHz, goertzel, rmsDb } from './support/analysis.js';
 import { middle, renderPcm } from './support/render-pcm.js';
 import { sine } from './support/wav.js';
@@ -111,6 +112,42 @@ describe('volume and filters', () => {
         0,
       );
     expect(harmonic(dist)).toBeGreaterThan(harmonic() * 1_000);
+  });
+
+  it("GIVEN distortion settings THEN each sample follows Lavalink's formula, clamped to [-1, 1]", () => {
+    const settings = {
+      sinOffset: 0.1,
+      sinScale: 2,
+      cosOffset: -0.2,
+      cosScale: 1.5,
+      tanOffset: 0.3,
+      tanScale: 0.5,
+      offset: 0.05,
+      scale: 1.2,
+    };
+    const lavalink = (x: number): number => {
+      const y =
+        settings.offset +
+        settings.scale *
+          (settings.sinOffset + Math.sin(x * settings.sinScale)) *
+          (settings.cosOffset + Math.cos(x * settings.cosScale)) *
+          (settings.tanOffset + Math.tan(x * settings.tanScale));
+      return Math.max(-1, Math.min(1, y));
+    };
+    const input = new Float32Array([-0.9, -0.5, -0.1, 0, 0.2, 0.6, 0.95]);
+    const left = input.slice();
+    const right = input.slice();
+    new Distortion(settings).process(left, right);
+    input.forEach((x, i) => {
+      expect(left[i]).toBeCloseTo(lavalink(x), 5);
+      expect(right[i]).toBeCloseTo(lavalink(x), 5);
+    });
+  });
+
+  it('GIVEN distortion left at its defaults THEN it is neutral (Lavalink applies none)', () => {
+    const defaults = { sinOffset: 0, sinScale: 1, cosOffset: 0, cosScale: 1, tanOffset: 0, tanScale: 1 };
+    expect(new Distortion({ ...defaults, offset: 0, scale: 1 }).neutral).toBe(true);
+    expect(new Distortion({ ...defaults, offset: 0, scale: 0.5 }).neutral).toBe(false);
   });
 
   it('GIVEN channelMix 0.5 everywhere THEN a hard-left tone plays on both sides', () => {

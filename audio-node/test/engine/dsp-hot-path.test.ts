@@ -156,6 +156,15 @@ describe('neutral filter settings', () => {
     expect(firstDifference(right, beforeRight)).toBe(-1);
   });
 
+  it('GIVEN a new chain at volume 50 THEN its first frame is at 50% already, not ramped down from 100%', () => {
+    // A seek or a track start builds a new chain: ramping from full gain made the first 20 ms too loud.
+    const chain = new FilterChain();
+    chain.configure({}, 50);
+    expect(chain.gainRamp()).toEqual({ from: 0.5, to: 0.5 });
+    chain.configure({}, 100);
+    expect(chain.gainRamp()).toEqual({ from: 0.5, to: 1 });
+  });
+
   it('GIVEN one non-zero equalizer band among zeros THEN exactly the equalizer runs', () => {
     const chain = new FilterChain();
     chain.configure(
