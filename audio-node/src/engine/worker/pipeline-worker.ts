@@ -42,20 +42,33 @@ const players = new Map<number, PlayerPipeline>();
 configureFfmpeg(settings?.ffmpegPath);
 const encoderPreference = settings?.opus === 'opusscript' ? 'opusscript' : undefined;
 
-/** Messages of the current pass, posted together when it ends (frames, a request for input, a seek index). */
+/**
+ * How long a finished message may wait for others to share its hand-off to the main thread. Short against
+ * the 200 ms a player has left when it asks for frames, long enough to gather a few players' passes.
+ */
+const OUTBOX_MAX_WAIT_MS = 10;
+
+/** Messages waiting to go to the main thread together, and when the first of them was queued. */
 const outbox: FromWorker[] = [];
 const outboxTransfer: ArrayBuffer[] = [];
+let outboxSince = 0;
 
 function flushOutbox(): void {
+  if (outbox.length === 0) return;
   port?.postMessage(outbox.splice(0) satisfies FromWorkerBatch, outboxTransfer.splice(0));
 }
 
 /** Queues a message for the main thread; `transfer` buffers are handed over, not copied. */
 function post(message: FromWorker, transfer: readonly ArrayBuffer[] = []): void {
-  // Once the pass's microtasks are done; not later: a player's frames must not wait for other players' passes.
-  if (outbox.length === 0) queueMicrotask(flushOutbox);
+  const now = performance.now();
+  if (outbox.length === 0) {
+    outboxSince = now;
+    // When the work queued now is done, whatever is left goes.
+    setImmediate(flushOutbox);
+  }
   outbox.push(message);
   outboxTransfer.push(...transfer);
+  if (now - outboxSince >= OUTBOX_MAX_WAIT_MS) flushOutbox();
 }
 
 function pipeline(player: number): PlayerPipeline {
@@ -254,8 +267,9 @@ function handle(message: ToWorker): void {
   }
 }
 
-// One task per message: each player's pass (and the post of its frames) completes before the next player's
-// starts, as when messages came one by one; a batch only saves the main thread's sends and the wake-ups.
+// One task per message, as when messages came one by one: handled all at once, every player of a batch
+// would get its frames only after the last one's pass, and players woken together stay in step, so the
+// batches, and that wait, grow to all of the worker's players.
 port.on('message', (batch: ToWorkerBatch) => {
   for (const message of batch) setImmediate(handle, message);
 });

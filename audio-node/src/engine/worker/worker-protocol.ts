@@ -57,8 +57,9 @@ export type ToWorker =
   | { readonly type: 'shutdown'; readonly player: 0 };
 
 /**
- * What crosses the thread boundary: the messages of one task (a clock tick's render requests, a worker's
- * pass over them), in order, so many players cost one hand-off and one wake-up instead of one each.
+ * What crosses the thread boundary: a few messages, in order. To a worker, everything the main thread sent it
+ * in one task (a clock tick's render requests for all its players: one hand-off and one wake-up instead of
+ * one each); from a worker, the messages its passes finished within a few milliseconds of each other.
  */
 export type ToWorkerBatch = readonly ToWorker[];
 export type FromWorkerBatch = readonly FromWorker[];
