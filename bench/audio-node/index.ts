@@ -32,6 +32,8 @@ const MAX_DEFICIT = 0.01;
 const TARGET_RATIO = 1.5;
 const TARGET_PLAYERS = 50;
 const CHUNK_BYTES = 16_384;
+/** Discord voice frames: 20 ms each. */
+const FRAMES_PER_SECOND = 50;
 const EQUALIZER = [
   { band: 0, gain: 0.2 },
   { band: 1, gain: 0.15 },
@@ -56,7 +58,7 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-/** The floor: decode the MP3 and Opus-encode every 20 ms of it, nothing else, on one thread. */
+/** The floor: decode the MP3 and Opus-encode every 20 ms of it, nothing else (no resampling), on one thread. */
 async function measureFloor(): Promise<number> {
   const decoder = new MPEGDecoder();
   await decoder.ready;
@@ -72,7 +74,10 @@ async function measureFloor(): Promise<number> {
       const out = decoder.decode(mp3.subarray(at, at + CHUNK_BYTES));
       const [left, right] = out.channelData;
       if (left === undefined) continue;
-      for (let from = 0; from + 960 <= out.samplesDecoded; from += 960) {
+      // One Opus frame per 20 ms of source audio, as the engine (and Lavalink) sends after resampling to
+      // 48 kHz: stepping by 960 source samples would encode only 45.9 frames per second of 44.1 kHz audio.
+      const step = Math.round(out.sampleRate / FRAMES_PER_SECOND);
+      for (let from = 0; from + 960 <= out.samplesDecoded; from += step) {
         for (let i = 0; i < 960; i++) {
           view[i * 2] = (left[from + i] ?? 0) * 32_767;
           view[i * 2 + 1] = ((right ?? left)[from + i] ?? 0) * 32_767;
