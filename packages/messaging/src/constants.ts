@@ -27,6 +27,12 @@ export const STREAM_BLOCK_MS = 1_000;
 /** Commands read per stream round trip. */
 export const STREAM_READ_COUNT = 64;
 
+/**
+ * How long answered commands wait to be acknowledged together (one round trip per batch, after the reply).
+ * Their replies are stored first, so one reclaimed before its acknowledgement is replayed, not run again.
+ */
+export const ACK_BATCH_MS = 10;
+
 /** Commands being executed at once by one consumer (across guilds; one per guild at a time). */
 export const MAX_IN_FLIGHT_COMMANDS = 256;
 

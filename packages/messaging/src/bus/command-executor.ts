@@ -7,14 +7,15 @@ import { parseCommand } from '../contracts/parse-command.js';
 import { RETRY_DELAY_MS } from '../constants.js';
 import type { CommandHandler } from './command-bus.js';
 import { sleep, type CommandBusContext } from './command-bus-context.js';
+import { CommandIntake } from './command-intake.js';
 import type { Delivery } from './command-transport.js';
 import { KeyedSerialQueue } from './keyed-serial-queue.js';
 
 /**
- * The consuming half of a command bus: reads (and reclaims) deliveries, validates them, runs one guild's
- * commands one at a time in arrival order (an unordered read-only command at once), answers expired ones
- * without running them, replays the stored reply of a redelivered command that already completed, and
- * acknowledges everything exactly once.
+ * The consuming half of a command bus: takes deliveries from its {@link CommandIntake}, validates them, runs
+ * one guild's commands one at a time in arrival order (an unordered read-only command at once), answers
+ * expired ones without running them, replays the stored reply of a redelivered command that already
+ * completed, and acknowledges everything exactly once.
  */
 export class CommandExecutor {
   readonly #context: CommandBusContext;
@@ -22,91 +23,41 @@ export class CommandExecutor {
   readonly #queue = new KeyedSerialQueue();
   /** Deliveries this consumer holds (queued or running): kept alive so no one reclaims them. */
   readonly #held = new Set<string>();
-  #running = false;
+  readonly #intake: CommandIntake;
   #abandoned = false;
-  #readLoop: Promise<void> | undefined;
-  #timers: NodeJS.Timeout[] = [];
-  #slotFreed: (() => void) | undefined;
+  #keepAliveTimer: NodeJS.Timeout | undefined;
 
   public constructor(context: CommandBusContext, handler: CommandHandler) {
     this.#context = context;
     this.#handler = handler;
+    this.#intake = new CommandIntake(context, {
+      accept: (delivery) => this.#accept(delivery),
+      load: () => this.#queue.size,
+      holds: (deliveryId) => this.#held.has(deliveryId),
+    });
   }
 
-  /** Joins the group and starts reading, reclaiming and keeping held commands alive. */
+  /** Joins the group and starts taking commands and keeping held ones alive. */
   public async start(): Promise<void> {
-    await this.#context.transport.prepareConsumer();
-    this.#running = true;
-    this.#readLoop = this.#runReadLoop();
-    const { claimIdleMs } = this.#context.tuning;
-    this.#timers.push(
-      setInterval(() => void this.#reclaim(), Math.max(claimIdleMs / 2, 10)),
-      setInterval(() => void this.#keepAlive(), Math.max(claimIdleMs / 3, 10)),
+    await this.#intake.start();
+    this.#keepAliveTimer = setInterval(
+      () => void this.#keepAlive(),
+      Math.max(this.#context.tuning.claimIdleMs / 3, 10),
     );
-    // Commands another consumer left behind are worth taking at once, not after the first interval.
-    void this.#reclaim();
   }
 
-  /** Stops reading and waits until every command held has been answered. */
+  /** Stops taking commands and waits until every command held has been answered. */
   public async stop(): Promise<void> {
-    this.#stopTimers();
-    this.#running = false;
-    this.#slotFreed?.();
-    await this.#readLoop;
+    await this.#intake.stop();
     await this.#queue.idle();
+    clearInterval(this.#keepAliveTimer);
   }
 
   /** Stops at once without acknowledging anything (a crash, for tests). */
   public abandon(): void {
-    this.#stopTimers();
-    this.#running = false;
+    clearInterval(this.#keepAliveTimer);
     this.#abandoned = true;
-    this.#slotFreed?.();
-  }
-
-  #stopTimers(): void {
-    for (const timer of this.#timers) clearInterval(timer);
-    this.#timers = [];
-  }
-
-  async #runReadLoop(): Promise<void> {
-    let failing = false;
-    while (this.#running) {
-      if (this.#queue.size >= this.#context.tuning.maxInFlight) {
-        await new Promise<void>((resolve) => (this.#slotFreed = resolve));
-        continue;
-      }
-      try {
-        const deliveries = await this.#context.transport.read(
-          this.#context.tuning.readCount,
-          this.#context.tuning.blockMs,
-        );
-        if (failing) this.#context.logger.info('command stream readable again');
-        failing = false;
-        for (const delivery of deliveries) this.#accept(delivery);
-        // Let the commands just accepted start (and fast ones answer) before the next blocking read is written
-        // to the socket: that write would otherwise sit on the critical path of every reply.
-        if (deliveries.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      } catch (error) {
-        if (!this.#running) break;
-        if (!failing) this.#context.logger.warn({ err: error }, 'cannot read the command stream, retrying');
-        failing = true;
-        await sleep(RETRY_DELAY_MS);
-      }
-    }
-  }
-
-  async #reclaim(): Promise<void> {
-    if (!this.#running) return;
-    try {
-      const deliveries = await this.#context.transport.reclaim(
-        this.#context.tuning.claimIdleMs,
-        this.#context.tuning.readCount,
-      );
-      for (const delivery of deliveries) if (!this.#held.has(delivery.deliveryId)) this.#accept(delivery);
-    } catch (error) {
-      this.#context.logger.debug({ err: error }, 'reclaim failed; will retry');
-    }
+    this.#intake.abandon();
   }
 
   async #keepAlive(): Promise<void> {
@@ -126,6 +77,7 @@ export class CommandExecutor {
       decoded = undefined;
     }
     const parsed = parseCommand(decoded);
+    this.#held.add(delivery.deliveryId);
     if (!parsed.ok) {
       const { reason, id, detail } = parsed.error;
       this.#context.metrics.dropped.inc({ channel: this.#context.channel, reason });
@@ -133,55 +85,45 @@ export class CommandExecutor {
         { deliveryId: delivery.deliveryId, commandId: id, reason, detail },
         'dropped a bad command',
       );
-      this.#held.add(delivery.deliveryId);
-      const settle =
-        id === undefined
-          ? () => this.#context.transport.drop(delivery.deliveryId)
-          : () => this.#complete(delivery, id, errorReply(id, commandError('invalid', detail)));
-      this.#queue.push(`#rejected`, () => this.#settle(delivery, settle));
+      this.#queue.push('#rejected', () => this.#reject(delivery, id, detail));
       return;
     }
     const command = parsed.value;
-    this.#held.add(delivery.deliveryId);
     // An unordered command gets a key of its own: it runs at once, beside the guild's ordered commands.
     const key = UNORDERED_COMMANDS.has(command.type) ? `${command.guildId}#${command.id}` : command.guildId;
     this.#queue.push(key, () => this.#execute(delivery, command));
   }
 
   async #execute(delivery: Delivery, command: AnyCommand): Promise<void> {
-    const labels = { channel: this.#context.channel, type: command.type };
+    try {
+      const replyText = await this.#answer(delivery, command);
+      if (replyText !== undefined) await this.#complete(delivery, command.id, replyText);
+    } finally {
+      this.#release(delivery);
+    }
+  }
+
+  /** The reply of `command`: replayed, expired, or what the handler answered; undefined after a crash. */
+  async #answer(delivery: Delivery, command: AnyCommand): Promise<string | undefined> {
     if (delivery.redelivered) {
       this.#context.metrics.redelivered.inc({ channel: this.#context.channel });
       const previous = await this.#retrying(() => this.#context.transport.completedReply(command.id));
-      if (previous !== undefined) {
-        await this.#settle(delivery, () =>
-          this.#context.transport.complete(
-            delivery.deliveryId,
-            command.id,
-            previous,
-            this.#context.tuning.idempotencyTtlMs,
-          ),
-        );
-        return;
-      }
+      if (previous !== undefined) return previous;
     }
-    if (this.#abandoned) return;
-    if (Date.now() > command.deadlineAt) {
+    if (this.#abandoned) return undefined;
+    const labels = { channel: this.#context.channel, type: command.type };
+    const late = Date.now() - command.deadlineAt;
+    if (late > 0) {
       this.#context.metrics.expired.inc(labels);
-      const late = Date.now() - command.deadlineAt;
-      const reply = errorReply(
-        command.id,
-        commandError('expired', `"${command.type}" expired ${late} ms before it could run`),
-      );
-      await this.#settle(delivery, () => this.#complete(delivery, command.id, reply));
-      return;
+      const expired = commandError('expired', `"${command.type}" expired ${late} ms before it could run`);
+      return JSON.stringify(errorReply(command.id, expired));
     }
     const outcome = await this.#run(command, delivery.redelivered);
     this.#context.metrics.consumed.inc(labels);
     const reply: CommandReply = outcome.ok
       ? { id: command.id, ok: true, result: outcome.value, repliedAt: Date.now() }
       : errorReply(command.id, outcome.error);
-    await this.#settle(delivery, () => this.#complete(delivery, command.id, reply));
+    return JSON.stringify(reply);
   }
 
   async #run(command: AnyCommand, redelivered: boolean): Promise<AnyCommandOutcome> {
@@ -197,24 +139,30 @@ export class CommandExecutor {
     }
   }
 
-  #complete(delivery: Delivery, commandId: string, reply: CommandReply): Promise<void> {
-    return this.#context.transport.complete(
-      delivery.deliveryId,
-      commandId,
-      JSON.stringify(reply),
-      this.#context.tuning.idempotencyTtlMs,
+  /** Answers a bad command `invalid` when its id is readable, else only acknowledges it. */
+  async #reject(delivery: Delivery, id: string | undefined, detail: string): Promise<void> {
+    try {
+      if (id === undefined) {
+        await this.#retrying(() => this.#context.transport.drop(delivery.deliveryId));
+      } else {
+        await this.#complete(delivery, id, JSON.stringify(errorReply(id, commandError('invalid', detail))));
+      }
+    } finally {
+      this.#release(delivery);
+    }
+  }
+
+  /** Stores and sends the reply, retried until it lands: a lost one would run the command again elsewhere. */
+  async #complete(delivery: Delivery, commandId: string, replyText: string): Promise<void> {
+    const { transport, tuning } = this.#context;
+    await this.#retrying(() =>
+      transport.complete(delivery.deliveryId, commandId, replyText, tuning.idempotencyTtlMs),
     );
   }
 
-  /** Retries an acknowledgement until it lands: a lost one would run the command again elsewhere. */
-  async #settle(delivery: Delivery, action: () => Promise<void>): Promise<void> {
-    try {
-      await this.#retrying(action);
-    } finally {
-      this.#held.delete(delivery.deliveryId);
-      this.#slotFreed?.();
-      this.#slotFreed = undefined;
-    }
+  #release(delivery: Delivery): void {
+    this.#held.delete(delivery.deliveryId);
+    this.#intake.roomFreed();
   }
 
   async #retrying<T>(action: () => Promise<T>): Promise<T | undefined> {

@@ -15,6 +15,7 @@ import type { CommandBusContext } from './command-bus-context.js';
 interface Waiter {
   readonly type: CommandType;
   readonly resolve: (outcome: CommandOutcome<CommandType>) => void;
+  readonly timer: NodeJS.Timeout;
 }
 
 /**
@@ -25,6 +26,8 @@ export class CommandRequester implements CommandSender {
   readonly #context: CommandBusContext;
   readonly #waiters = new Map<string, Waiter[]>();
   #listening: Promise<void> | undefined;
+  /** Set once replies can no longer be missed: from then on a request enqueues without waiting. */
+  #listened = false;
 
   public constructor(context: CommandBusContext) {
     this.#context = context;
@@ -45,41 +48,32 @@ export class CommandRequester implements CommandSender {
       );
     }
     const timeoutMs = options.timeoutMs ?? this.#context.tuning.requestTimeoutMs;
-    const envelope = {
-      ...createEnvelope(type, payloadCheck.data, options),
+    // A fresh envelope of our own: the deadline is added to it rather than copying it into another object.
+    const command = Object.assign(createEnvelope(type, payloadCheck.data, options), {
       deadlineAt: options.deadlineAt ?? Date.now() + timeoutMs,
-    };
+    });
+    const { id } = command;
     const outcome = new Promise<CommandOutcome<CommandType>>((resolve) => {
-      const timer = setTimeout(() => {
-        this.#removeWaiter(envelope.id, waiter);
-        resolve(err(commandError('timeout', `no reply to "${type}" within ${timeoutMs} ms`)));
-      }, timeoutMs);
       const waiter: Waiter = {
         type,
-        resolve: (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
+        resolve,
+        timer: setTimeout(() => {
+          this.#removeWaiter(id, waiter);
+          resolve(err(commandError('timeout', `no reply to "${type}" within ${timeoutMs} ms`)));
+        }, timeoutMs),
       };
-      const list = this.#waiters.get(envelope.id);
-      if (list === undefined) this.#waiters.set(envelope.id, [waiter]);
+      const list = this.#waiters.get(id);
+      if (list === undefined) this.#waiters.set(id, [waiter]);
       else list.push(waiter);
     });
 
-    const text = JSON.stringify(envelope);
-    this.#listen()
-      .then(() => this.#context.transport.enqueue(envelope.id, text, this.#context.tuning.idempotencyTtlMs))
-      .then(
-        (enqueued) => {
-          this.#context.metrics.published.inc({ channel: this.#context.channel, type });
-          if (enqueued.state === 'done') this.#onReply(enqueued.replyText);
-        },
+    const text = JSON.stringify(command);
+    if (this.#listened) void this.#enqueue(type, id, text);
+    else
+      void this.#listen().then(
+        () => this.#enqueue(type, id, text),
         (error: unknown) => {
-          // Left to the timeout: the caller gets the same typed answer as for a silent consumer.
-          this.#context.logger.warn(
-            { err: error, commandId: envelope.id, type },
-            'could not enqueue command',
-          );
+          this.#context.logger.warn({ err: error, commandId: id, type }, 'cannot listen for replies');
         },
       );
     // The waiter was registered for this type; the reply was checked against this type's result schema.
@@ -89,7 +83,10 @@ export class CommandRequester implements CommandSender {
   /** Answers every request still waiting with `timeout` (the bus is closing). */
   public abandonWaiting(reason: string): void {
     for (const [id, waiters] of this.#waiters) {
-      for (const waiter of waiters) waiter.resolve(err(commandError('timeout', reason)));
+      for (const waiter of waiters) {
+        clearTimeout(waiter.timer);
+        waiter.resolve(err(commandError('timeout', reason)));
+      }
       this.#waiters.delete(id);
     }
   }
@@ -104,8 +101,23 @@ export class CommandRequester implements CommandSender {
   }
 
   #listen(): Promise<void> {
-    this.#listening ??= this.#context.transport.listenForReplies((text) => this.#onReply(text));
+    this.#listening ??= this.#context.transport
+      .listenForReplies((text) => this.#onReply(text))
+      .then(() => {
+        this.#listened = true;
+      });
     return this.#listening;
+  }
+
+  async #enqueue(type: CommandType, id: string, text: string): Promise<void> {
+    try {
+      const enqueued = await this.#context.transport.enqueue(id, text, this.#context.tuning.idempotencyTtlMs);
+      this.#context.metrics.published.inc({ channel: this.#context.channel, type });
+      if (enqueued.state === 'done') this.#onReply(enqueued.replyText);
+    } catch (error) {
+      // Left to the timeout: the caller gets the same typed answer as for a silent consumer.
+      this.#context.logger.warn({ err: error, commandId: id, type }, 'could not enqueue command');
+    }
   }
 
   #removeWaiter(id: string, waiter: Waiter): void {
@@ -132,7 +144,10 @@ export class CommandRequester implements CommandSender {
     }
     const waiters = this.#waiters.get(reply.id) ?? [];
     this.#waiters.delete(reply.id);
-    for (const waiter of waiters) waiter.resolve(this.#toOutcome(waiter.type, reply));
+    for (const waiter of waiters) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(this.#toOutcome(waiter.type, reply));
+    }
   }
 
   #toOutcome(type: CommandType, reply: CommandReply): CommandOutcome<CommandType> {

@@ -34,6 +34,11 @@ export interface CommandTransport {
   prepareConsumer(): Promise<void>;
   /** Waits up to `blockMs` for new commands. */
   read(count: number, blockMs: number): Promise<Delivery[]>;
+  /**
+   * The commands in this consumer's own pending entries that it was never given (a read reply lost with its
+   * connection), in stream order, none twice: no one else would ever take them.
+   */
+  recoverPending(): Promise<Delivery[]>;
   /** Takes over commands another consumer (never this one) left pending for at least `minIdleMs`. */
   reclaim(minIdleMs: number, count: number): Promise<Delivery[]>;
   /** Tells the group these deliveries are still being worked on (resets their idle time). */

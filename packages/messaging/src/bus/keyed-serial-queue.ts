@@ -12,15 +12,19 @@ export class KeyedSerialQueue {
     return this.#size;
   }
 
-  /** Queues `task` behind the earlier tasks of `key`. The task must not throw (it is the caller's boundary). */
+  /**
+   * Queues `task` behind the earlier tasks of `key`, or starts it at once when there are none. The task must
+   * not throw (it is the caller's boundary).
+   */
   public push(key: string, task: () => Promise<void>): void {
     this.#size += 1;
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const next = previous.then(task).finally(() => {
+    const previous = this.#tails.get(key);
+    const done = () => {
       this.#size -= 1;
       if (this.#tails.get(key) === next) this.#tails.delete(key);
       if (this.#size === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
-    });
+    };
+    const next: Promise<void> = (previous === undefined ? task() : previous.then(task)).then(done, done);
     this.#tails.set(key, next);
   }
 

@@ -11,6 +11,8 @@ import { InProcessFanOutHub } from './in-process-fan-out.js';
 export interface InProcessCommandBusOptions extends CommandBusOptions {
   /** Shared by the sender and the consumer, as they would share one Redis. */
   readonly broker: InProcessCommandBroker;
+  /** Its consumer's name on the broker; a fresh one when omitted. */
+  readonly consumerName?: string;
 }
 
 /**
@@ -24,7 +26,10 @@ export interface InProcessCommandBusOptions extends CommandBusOptions {
 export function createInProcessCommandBus(
   options: InProcessCommandBusOptions,
 ): CommandBus & { abandon(): void } {
-  return new TransportCommandBus(new InProcessCommandTransport(options.broker, randomUUID()), options);
+  return new TransportCommandBus(
+    new InProcessCommandTransport(options.broker, options.consumerName ?? randomUUID()),
+    options,
+  );
 }
 
 /** Options of {@link createInProcessEventBus}. */

@@ -6,6 +6,8 @@ interface Entry {
   consumer: string | undefined;
   deliveredAt: number;
   deliveries: number;
+  /** Whether its consumer was given it (a read or claim reply), not just made to hold it. */
+  announced: boolean;
 }
 
 /** Enqueues between two sweeps of expired idempotency records. */
@@ -56,9 +58,32 @@ export class InProcessCommandBroker {
     if (this.#sequence % RECORD_SWEEP_EVERY === 0) this.#sweepRecords();
     const deliveryId = `${Date.now()}-${this.#sequence}`;
     this.#records.set(commandId, { reply: undefined, expiresAt: Date.now() + ttlMs, deliveryId });
-    this.#entries.set(deliveryId, { deliveryId, text, consumer: undefined, deliveredAt: 0, deliveries: 0 });
+    this.#append(deliveryId, text);
     for (const wake of this.#readWakers) wake();
     return { state: 'queued' };
+  }
+
+  /** The commands `consumer` holds but was never given (what a lost read reply leaves), in order. */
+  public takeUnannounced(consumer: string): Delivery[] {
+    const taken: Delivery[] = [];
+    for (const entry of this.#entries.values()) {
+      if (entry.consumer !== consumer || entry.announced) continue;
+      entry.announced = true;
+      taken.push({ deliveryId: entry.deliveryId, text: entry.text, redelivered: false });
+    }
+    return taken;
+  }
+
+  /**
+   * Appends `text` and makes `consumer` hold it without giving it: what a read whose reply was lost leaves
+   * behind (as a raw XADD + XREADGROUP under the consumer's name would in Redis). For tests.
+   */
+  public strand(consumer: string, text: string): void {
+    this.#sequence += 1;
+    const entry = this.#append(`${Date.now()}-${this.#sequence}`, text);
+    entry.consumer = consumer;
+    entry.deliveredAt = Date.now();
+    entry.deliveries = 1;
   }
 
   /** Hands out up to `count` entries never delivered, waiting up to `blockMs` for one to arrive. */
@@ -100,6 +125,7 @@ export class InProcessCommandBroker {
       entry.consumer = consumer;
       entry.deliveredAt = now;
       entry.deliveries += 1;
+      entry.announced = true;
       claimed.push({ deliveryId: entry.deliveryId, text: entry.text, redelivered: true });
     }
     return claimed;
@@ -119,6 +145,8 @@ export class InProcessCommandBroker {
   }
 
   public complete(deliveryId: string, commandId: string, replyText: string, ttlMs: number): void {
+    // Re-inserted at the end: records stay in expiry order for the sweep.
+    this.#records.delete(commandId);
     this.#records.set(commandId, { reply: replyText, expiresAt: Date.now() + ttlMs });
     const waiters = this.#waiters.get(commandId) ?? new Set<string>();
     this.#waiters.delete(commandId);
@@ -155,15 +183,35 @@ export class InProcessCommandBroker {
       entry.consumer = consumer;
       entry.deliveredAt = now;
       entry.deliveries = 1;
+      entry.announced = true;
       taken.push({ deliveryId: entry.deliveryId, text: entry.text, redelivered: false });
     }
     return taken;
   }
 
-  /** Forgets expired records, as Redis expires keys: a long-running single-node process must not grow. */
+  #append(deliveryId: string, text: string): Entry {
+    const entry: Entry = {
+      deliveryId,
+      text,
+      consumer: undefined,
+      deliveredAt: 0,
+      deliveries: 0,
+      announced: false,
+    };
+    this.#entries.set(deliveryId, entry);
+    return entry;
+  }
+
+  /**
+   * Forgets expired records, as Redis expires keys: a long-running single-node process must not grow. Records
+   * are kept in the order they expire (same time to live), so the sweep stops at the first one still valid.
+   */
   #sweepRecords(): void {
     const now = Date.now();
-    for (const [id, record] of this.#records) if (record.expiresAt <= now) this.#records.delete(id);
+    for (const [id, record] of this.#records) {
+      if (record.expiresAt > now) break;
+      this.#records.delete(id);
+    }
   }
 
   #record(commandId: string): CommandRecord | undefined {

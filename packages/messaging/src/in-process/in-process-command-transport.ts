@@ -31,6 +31,10 @@ export class InProcessCommandTransport implements CommandTransport {
     return this.#broker.read(this.#name, count, blockMs, this.#stop.signal);
   }
 
+  public recoverPending(): Promise<Delivery[]> {
+    return this.#call(() => this.#broker.takeUnannounced(this.#name));
+  }
+
   public reclaim(minIdleMs: number, count: number): Promise<Delivery[]> {
     return this.#call(() => this.#broker.reclaim(this.#name, minIdleMs, count));
   }

@@ -1,66 +1,82 @@
 import { LuaScript } from './lua-script.js';
 
+/*
+ * The idempotency record of a command id: 'P' while pending, followed by '\n' + the reply channel of each
+ * duplicate sender waiting too; 'D' + the reply once answered. Every command goes through enqueue and
+ * complete, so they are kept to as few calls as the guarantees allow (each call inside a script costs
+ * microseconds on the critical path of every reply).
+ */
+
 /**
- * Enqueue: remember the command id (pending: 'P' + its entry id) and append the command, with the sender's
- * reply channel, to the stream. A duplicate id is not appended again: its stored reply is returned ('D' +
- * reply) or the sender joins the waiters of the pending one ('P'). Kept to a few calls on the common path:
- * every command goes through it.
- * KEYS: record, waiters, stream. ARGV: reply channel, ttl ms, message.
+ * Enqueue: remember the command id and append the command, with the sender's reply channel and the command
+ * id, to the stream (a reader blocked on it is served by Redis right after). A duplicate id is not appended
+ * again: its stored reply is returned ('D' + reply) or the sender joins the waiters of the pending one ('P').
+ * KEYS: record, stream. ARGV: reply channel, ttl ms, message, command id.
  */
 export const ENQUEUE_SCRIPT = new LuaScript(
   `
 local state = redis.call('SET', KEYS[1], 'P', 'NX', 'GET', 'PX', ARGV[2])
 if state then
   if string.sub(state, 1, 1) == 'D' then return state end
-  redis.call('SADD', KEYS[2], ARGV[1])
-  redis.call('PEXPIRE', KEYS[2], ARGV[2])
+  if not string.find(state, '\\n' .. ARGV[1], 1, true) then redis.call('APPEND', KEYS[1], '\\n' .. ARGV[1]) end
   return 'P'
 end
-local entry = redis.call('XADD', KEYS[3], '*', 'm', ARGV[3], 'r', ARGV[1])
-redis.call('SET', KEYS[1], 'P' .. entry, 'PX', ARGV[2])
+redis.call('XADD', KEYS[2], '*', 'm', ARGV[3], 'r', ARGV[1], 'i', ARGV[4])
 return 'Q'
 `,
-  3,
+  2,
 );
 
 /**
  * Withdraw: remove a pending command no consumer of the group has received (its entry is not in the
- * group's pending list; no group at all counts as none) and forget its id. Returns 1 when withdrawn.
- * KEYS: record, waiters, stream. ARGV: group.
+ * group's pending list; no group at all counts as none) and forget its id. Returns 1 when withdrawn. The
+ * entry is found by its command id field: the stream only holds commands not yet acknowledged, and this runs
+ * only when a consumer died.
+ * KEYS: record, stream. ARGV: group, command id.
  */
 export const WITHDRAW_SCRIPT = new LuaScript(
   `
 local state = redis.call('GET', KEYS[1])
-if not state or string.sub(state, 1, 1) ~= 'P' or string.len(state) < 2 then return 0 end
-local entry = string.sub(state, 2)
-local pending = redis.pcall('XPENDING', KEYS[3], ARGV[1], entry, entry, 1)
+if not state or string.sub(state, 1, 1) ~= 'P' then return 0 end
+local found, from = nil, '-'
+while not found do
+  local entries = redis.call('XRANGE', KEYS[2], from, '+', 'COUNT', 100)
+  for _, entry in ipairs(entries) do
+    local fields = entry[2]
+    for i = 1, #fields, 2 do
+      if fields[i] == 'i' and fields[i + 1] == ARGV[2] then found = entry[1] end
+    end
+    if found then break end
+  end
+  if #entries < 100 then break end
+  from = '(' .. entries[#entries][1]
+end
+if not found then return 0 end
+local pending = redis.pcall('XPENDING', KEYS[2], ARGV[1], found, found, 1)
 if type(pending) == 'table' and pending[1] ~= nil then return 0 end
-redis.call('XDEL', KEYS[3], entry)
-redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('XDEL', KEYS[2], found)
+redis.call('DEL', KEYS[1])
 return 1
 `,
-  3,
+  2,
 );
 
 /**
- * Complete: store the reply for duplicates, publish it to the sender (ARGV[5], from the entry) and to any
- * duplicate's sender, acknowledge and delete the entry (the stream only holds commands not yet answered).
- * KEYS: record, waiters, stream. ARGV: group, entry id, reply, ttl ms, reply channel ('' when unknown).
+ * Complete: store the reply for duplicates and publish it to the sender (ARGV[3], from the entry) and to
+ * every duplicate's sender (read from the record it replaces). Acknowledging the entry comes after, in
+ * batches: until then a redelivery finds the stored reply and replays it instead of running the command.
+ * KEYS: record. ARGV: reply, ttl ms, reply channel ('' when unknown).
  */
 export const COMPLETE_SCRIPT = new LuaScript(
   `
-redis.call('SET', KEYS[1], 'D' .. ARGV[3], 'PX', ARGV[4])
-if ARGV[5] ~= '' then redis.call('PUBLISH', ARGV[5], ARGV[3]) end
-local waiters = redis.call('SMEMBERS', KEYS[2])
-if #waiters > 0 then
-  for _, channel in ipairs(waiters) do
-    if channel ~= ARGV[5] then redis.call('PUBLISH', channel, ARGV[3]) end
+local state = redis.call('SET', KEYS[1], 'D' .. ARGV[1], 'PX', ARGV[2], 'GET')
+if ARGV[3] ~= '' then redis.call('PUBLISH', ARGV[3], ARGV[1]) end
+if state and string.sub(state, 1, 1) == 'P' then
+  for channel in string.gmatch(state, '\\n([^\\n]+)') do
+    if channel ~= ARGV[3] then redis.call('PUBLISH', channel, ARGV[1]) end
   end
-  redis.call('DEL', KEYS[2])
 end
-redis.call('XACK', KEYS[3], ARGV[1], ARGV[2])
-redis.call('XDEL', KEYS[3], ARGV[2])
-return #waiters
+return 1
 `,
-  3,
+  1,
 );

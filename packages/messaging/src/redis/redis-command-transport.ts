@@ -1,21 +1,20 @@
 import type { Logger } from '@discord-bot/logger';
 import type { Redis } from 'ioredis';
 import type { CommandTransport, Delivery, EnqueueOutcome } from '../bus/command-transport.js';
+import { AckBatch } from './ack-batch.js';
 import { closeGracefully } from './close-gracefully.js';
 import { COMPLETE_SCRIPT, ENQUEUE_SCRIPT, WITHDRAW_SCRIPT } from './command-scripts.js';
+import { createConsumerGroup, forgetDeadConsumers } from './consumer-group.js';
 import { ownConnection } from './own-connection.js';
 
 /** Where a Redis command transport keeps its data and who it is. */
 export interface RedisCommandTransportOptions {
   /** Template connection: the transport opens its own connections with `duplicate()` and owns them. */
   readonly redis: Redis;
-  /**
-   * Stream key (prefix included). Idempotency records and the waiter sets of duplicates live under
-   * `<stream>:id:` and `<stream>:waiters:`.
-   */
+  /** Stream key (prefix included). Idempotency records live under `<stream>:id:`. */
   readonly stream: string;
   readonly group: string;
-  /** Unique per process: pending entries are tracked per consumer name. */
+  /** Unique per process: pending entries are tracked per consumer name. Also names its connections. */
   readonly consumer: string;
   /** This sender's reply channel. */
   readonly replyChannel: string;
@@ -23,9 +22,6 @@ export interface RedisCommandTransportOptions {
 }
 
 type StreamEntry = [id: string, fields: string[] | null];
-
-/** A consumer idle this long with nothing pending belongs to a process that is gone. */
-const DEAD_CONSUMER_IDLE_MS = 24 * 60 * 60_000;
 
 /**
  * Commands on a Redis Stream read by a consumer group. Entries stay pending until answered; pending entries
@@ -37,12 +33,28 @@ export class RedisCommandTransport implements CommandTransport {
   #blocking: Redis | undefined;
   #subscriber: Redis | undefined;
   readonly #channels = new Map<string, (text: string) => void>();
-  /** Reply channel of each delivery held, read from its entry, for the completion to publish to. */
-  readonly #replyTo = new Map<string, string>();
+  /**
+   * Every delivery handed out and not yet acknowledged, with the reply channel its entry names ('' when
+   * none): found again in our pending entries, it is not handed out a second time.
+   */
+  readonly #held = new Map<string, string>();
+  readonly #acks: AckBatch;
+  /**
+   * Reads, reclaims and recoveries take turns: a recovery must not see an entry whose read or claim reply is
+   * still on its way (the blocking read is another connection), or it would be handed out twice.
+   */
+  #turn: Promise<unknown> = Promise.resolve();
 
   public constructor(options: RedisCommandTransportOptions) {
     this.#options = options;
-    this.#commands = ownConnection(options.redis, options.logger, 'commands');
+    this.#commands = this.#connection('commands');
+    this.#acks = new AckBatch({
+      redis: this.#commands,
+      stream: options.stream,
+      group: options.group,
+      logger: options.logger,
+      onAcknowledged: (deliveryId) => this.#held.delete(deliveryId),
+    });
   }
 
   public async listenForReplies(onReply: (text: string) => void): Promise<void> {
@@ -50,79 +62,103 @@ export class RedisCommandTransport implements CommandTransport {
   }
 
   public async enqueue(commandId: string, text: string, ttlMs: number): Promise<EnqueueOutcome> {
-    const state = await ENQUEUE_SCRIPT.run(this.#commands, this.#keys(commandId), [
-      this.#options.replyChannel,
-      ttlMs,
-      text,
-    ]);
+    const { stream, replyChannel } = this.#options;
+    const state = await ENQUEUE_SCRIPT.run(
+      this.#commands,
+      [this.#recordKey(commandId), stream],
+      [replyChannel, ttlMs, text, commandId],
+    );
     if (state === 'Q') return { state: 'queued' };
     if (state === 'P') return { state: 'pending' };
     return { state: 'done', replyText: String(state).slice(1) };
   }
 
   public async prepareConsumer(): Promise<void> {
-    await this.#createGroup();
-    await this.#forgetDeadConsumers().catch((error: unknown) => {
+    const { stream, group, consumer } = this.#options;
+    await createConsumerGroup(this.#commands, stream, group);
+    await forgetDeadConsumers(this.#commands, stream, group, consumer).catch((error: unknown) => {
       this.#options.logger.debug({ err: error }, 'could not prune dead consumers; will try at next start');
     });
   }
 
-  public async read(count: number, blockMs: number): Promise<Delivery[]> {
-    const blocking = (this.#blocking ??= ownConnection(
-      this.#options.redis,
-      this.#options.logger,
-      'command-reader',
-    ));
+  public read(count: number, blockMs: number): Promise<Delivery[]> {
+    const blocking = (this.#blocking ??= this.#connection('command-reader'));
     const { stream, group, consumer } = this.#options;
-    try {
-      const result = (await blocking.xreadgroup(
-        'GROUP',
-        group,
-        consumer,
-        'COUNT',
-        count,
-        'BLOCK',
-        blockMs,
-        'STREAMS',
-        stream,
-        '>',
-      )) as [string, StreamEntry[]][] | null;
-      return this.#toDeliveries(result?.[0]?.[1] ?? [], false);
-    } catch (error) {
-      // Redis restarted without persistence: the stream and its group are gone. Recreate and carry on.
-      if (error instanceof Error && error.message.startsWith('NOGROUP')) {
-        await this.#createGroup();
-        return [];
+    return this.#inTurn(async () => {
+      try {
+        const result = (await blocking.xreadgroup(
+          'GROUP',
+          group,
+          consumer,
+          'COUNT',
+          count,
+          'BLOCK',
+          blockMs,
+          'STREAMS',
+          stream,
+          '>',
+        )) as [string, StreamEntry[]][] | null;
+        return this.#toDeliveries(result?.[0]?.[1] ?? [], false);
+      } catch (error) {
+        // Redis restarted without persistence: the stream and its group are gone. Recreate and carry on.
+        if (error instanceof Error && error.message.startsWith('NOGROUP')) {
+          await createConsumerGroup(this.#commands, stream, group);
+          return [];
+        }
+        throw error;
       }
-      throw error;
-    }
+    });
   }
 
-  public async reclaim(minIdleMs: number, count: number): Promise<Delivery[]> {
+  public reclaim(minIdleMs: number, count: number): Promise<Delivery[]> {
     const { stream, group, consumer } = this.#options;
-    try {
-      // Only other consumers' entries: ours are held and kept alive by touch(), and claiming them here would
-      // hide a missing keep-alive.
-      const pending = (await this.#commands.xpending(stream, group, 'IDLE', minIdleMs, '-', '+', count)) as [
-        id: string,
-        owner: string,
-        idleMs: number,
-        deliveries: number,
-      ][];
-      const ids = pending.filter(([, owner]) => owner !== consumer).map(([id]) => id);
-      if (ids.length === 0) return [];
-      const entries = (await this.#commands.xclaim(
-        stream,
-        group,
-        consumer,
-        minIdleMs,
-        ...ids,
-      )) as StreamEntry[];
-      return this.#toDeliveries(entries, true);
-    } catch (error) {
-      if (error instanceof Error && error.message.startsWith('NOGROUP')) return [];
-      throw error;
-    }
+    return this.#inTurn(async () => {
+      try {
+        // Only other consumers' entries: ours are held and kept alive by touch(), or recovered by
+        // recoverPending() when this consumer was never given them.
+        const pending = (await this.#commands.xpending(
+          stream,
+          group,
+          'IDLE',
+          minIdleMs,
+          '-',
+          '+',
+          count,
+        )) as [id: string, owner: string, idleMs: number, deliveries: number][];
+        const ids = pending.filter(([, owner]) => owner !== consumer).map(([id]) => id);
+        if (ids.length === 0) return [];
+        const entries = (await this.#commands.xclaim(
+          stream,
+          group,
+          consumer,
+          minIdleMs,
+          ...ids,
+        )) as StreamEntry[];
+        return this.#toDeliveries(entries, true);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('NOGROUP')) return [];
+        throw error;
+      }
+    });
+  }
+
+  public recoverPending(): Promise<Delivery[]> {
+    const { stream, group, consumer } = this.#options;
+    return this.#inTurn(async () => {
+      try {
+        // Our own history (ID 0): every entry in our pending entries, those already held included.
+        const result = (await this.#commands.xreadgroup('GROUP', group, consumer, 'STREAMS', stream, '0')) as
+          [string, StreamEntry[]][] | null;
+        const entries = result?.[0]?.[1] ?? [];
+        return this.#toDeliveries(
+          entries.filter(([deliveryId]) => !this.#held.has(deliveryId)),
+          false,
+        );
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('NOGROUP')) return [];
+        throw error;
+      }
+    });
   }
 
   public async touch(deliveryIds: readonly string[]): Promise<void> {
@@ -131,7 +167,7 @@ export class RedisCommandTransport implements CommandTransport {
   }
 
   public async completedReply(commandId: string): Promise<string | undefined> {
-    const state = await this.#commands.get(this.#keys(commandId)[0]);
+    const state = await this.#commands.get(this.#recordKey(commandId));
     return state?.startsWith('D') === true ? state.slice(1) : undefined;
   }
 
@@ -141,29 +177,33 @@ export class RedisCommandTransport implements CommandTransport {
     replyText: string,
     ttlMs: number,
   ): Promise<void> {
-    const replyTo = this.#replyTo.get(deliveryId) ?? '';
-    await COMPLETE_SCRIPT.run(this.#commands, this.#keys(commandId), [
-      this.#options.group,
-      deliveryId,
-      replyText,
-      ttlMs,
-      replyTo,
-    ]);
-    this.#replyTo.delete(deliveryId);
+    await COMPLETE_SCRIPT.run(
+      this.#commands,
+      [this.#recordKey(commandId)],
+      [replyText, ttlMs, this.#held.get(deliveryId) ?? ''],
+    );
+    this.#acks.add(deliveryId);
   }
 
   public async drop(deliveryId: string): Promise<void> {
-    const { stream, group } = this.#options;
-    await this.#commands.multi().xack(stream, group, deliveryId).xdel(stream, deliveryId).exec();
-    this.#replyTo.delete(deliveryId);
+    this.#acks.add(deliveryId);
+    await this.#acks.flush();
   }
 
   public async withdraw(commandId: string): Promise<boolean> {
-    const withdrawn = await WITHDRAW_SCRIPT.run(this.#commands, this.#keys(commandId), [this.#options.group]);
+    const withdrawn = await WITHDRAW_SCRIPT.run(
+      this.#commands,
+      [this.#recordKey(commandId), this.#options.stream],
+      [this.#options.group, commandId],
+    );
     return withdrawn === 1;
   }
 
   public async close(): Promise<void> {
+    await this.#acks.flush().catch((error: unknown) => {
+      // Their replies are stored: whoever reclaims these entries replays them instead of running them.
+      this.#options.logger.warn({ err: error }, 'could not acknowledge answered commands before closing');
+    });
     this.#blocking?.disconnect();
     await Promise.all([
       closeGracefully(this.#commands),
@@ -172,40 +212,24 @@ export class RedisCommandTransport implements CommandTransport {
   }
 
   public abandon(): void {
+    this.#acks.abandon();
     this.#blocking?.disconnect();
     this.#subscriber?.disconnect();
     this.#commands.disconnect();
   }
 
-  async #createGroup(): Promise<void> {
-    try {
-      await this.#commands.xgroup('CREATE', this.#options.stream, this.#options.group, '0', 'MKSTREAM');
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error;
-    }
-  }
-
-  /**
-   * Every process start is a new consumer name; names of long-dead processes with nothing pending are removed
-   * so the group does not grow with every restart. Names with pending entries stay to be reclaimed.
-   */
-  async #forgetDeadConsumers(): Promise<void> {
-    const { stream, group } = this.#options;
-    const consumers = (await this.#commands.xinfo('CONSUMERS', stream, group)) as unknown[][];
-    for (const fields of consumers) {
-      const info = new Map<unknown, unknown>();
-      for (let i = 0; i + 1 < fields.length; i += 2) info.set(fields[i], fields[i + 1]);
-      const name = info.get('name');
-      if (typeof name !== 'string' || name === this.#options.consumer) continue;
-      if (info.get('pending') === 0 && Number(info.get('idle')) > DEAD_CONSUMER_IDLE_MS) {
-        await this.#commands.xgroup('DELCONSUMER', stream, group, name);
-      }
-    }
+  #connection(role: string): Redis {
+    return ownConnection(
+      this.#options.redis,
+      this.#options.logger,
+      role,
+      `${this.#options.consumer}:${role}`,
+    );
   }
 
   async #subscribe(channel: string, onMessage: (text: string) => void): Promise<void> {
     if (this.#subscriber === undefined) {
-      const subscriber = ownConnection(this.#options.redis, this.#options.logger, 'subscriber');
+      const subscriber = this.#connection('subscriber');
       subscriber.on('message', (from: string, text: string) => this.#channels.get(from)?.(text));
       this.#subscriber = subscriber;
     }
@@ -213,22 +237,29 @@ export class RedisCommandTransport implements CommandTransport {
     await this.#subscriber.subscribe(channel);
   }
 
+  #inTurn<T>(action: () => Promise<T>): Promise<T> {
+    const result = this.#turn.then(action);
+    this.#turn = result.catch(() => undefined);
+    return result;
+  }
+
   #toDeliveries(entries: readonly StreamEntry[], redelivered: boolean): Delivery[] {
     const deliveries: Delivery[] = [];
     for (const [deliveryId, fields] of entries) {
       if (fields === null) continue;
       let text = '';
+      let replyTo = '';
       for (let i = 0; i + 1 < fields.length; i += 2) {
         if (fields[i] === 'm') text = fields[i + 1] ?? '';
-        else if (fields[i] === 'r') this.#replyTo.set(deliveryId, fields[i + 1] ?? '');
+        else if (fields[i] === 'r') replyTo = fields[i + 1] ?? '';
       }
+      this.#held.set(deliveryId, replyTo);
       deliveries.push({ deliveryId, text, redelivered });
     }
     return deliveries;
   }
 
-  #keys(commandId: string): [record: string, waiters: string, stream: string] {
-    const { stream } = this.#options;
-    return [`${stream}:id:${commandId}`, `${stream}:waiters:${commandId}`, stream];
+  #recordKey(commandId: string): string {
+    return `${this.#options.stream}:id:${commandId}`;
   }
 }

@@ -1,6 +1,7 @@
 import { ok } from '@discord-bot/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  createEnvelope,
   userCommandError,
   type AnyCommand,
   type AnyCommandOutcome,
@@ -124,6 +125,76 @@ export function commandBusContract(name: string, makeHarness: () => CommandBusHa
       expect(second.runs.map((run) => run.id)).toEqual(first.runs.map((run) => run.id));
       expect(await counterValue(registry, 'messaging_redelivered_total')).toBeGreaterThanOrEqual(1);
       stuck.release();
+    });
+
+    it('GIVEN a command handed to a consumer that dies before running it THEN another consumer runs it once', async () => {
+      const gateway = harness.bus(newRegistry());
+      const stuck = latch();
+      const first = recordingHandler(() => stuck.promise);
+      const doomed = harness.bus(newRegistry());
+      await doomed.consume(first.handler);
+      const options = { guildId: GUILD_A, timeoutMs: 10_000 };
+      const running = gateway.request('volume', { volume: 1 }, options);
+      await eventually(() => first.runs.length === 1);
+      // Queued behind the running one on the doomed consumer: handed to it, not started.
+      const queued = gateway.request('volume', { volume: 2 }, { ...options, id: 'queued-1' });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // generous: read within blockMs
+      expect(await gateway.withdraw('queued-1')).toBe(false); // the dead consumer has it
+
+      doomed.abandon();
+      stuck.release(); // too late: the dead consumer answers nothing
+      const second = recordingHandler();
+      await harness.bus(newRegistry()).consume(second.handler);
+
+      expect((await running).ok).toBe(true);
+      expect(await queued).toEqual({ ok: true, value: { volume: 2, previous: 1 } });
+      expect(first.runs.map((run) => run.id)).not.toContain('queued-1');
+      expect(second.runs.filter((run) => run.id === 'queued-1')).toHaveLength(1);
+    });
+
+    it("GIVEN a command in a consumer's pending entries it was never given (a lost read reply) THEN that consumer runs it, once", async () => {
+      const audio = harness.bus(newRegistry());
+      const { runs, handler } = recordingHandler();
+      await audio.consume(handler);
+      const lost = {
+        ...createEnvelope('volume', { volume: 9 }, { guildId: GUILD_A, id: 'lost-notification-1' }),
+        deadlineAt: Date.now() + 60_000,
+      };
+
+      await harness.strand(audio, JSON.stringify(lost));
+
+      await eventually(() => runs.some((run) => run.id === lost.id));
+      await new Promise((resolve) => setTimeout(resolve, 700)); // several recovery sweeps later
+      expect(runs.filter((run) => run.id === lost.id)).toHaveLength(1);
+      const after = await harness
+        .bus(newRegistry())
+        .request('volume', { volume: 10 }, { guildId: GUILD_A, timeoutMs: 5_000 });
+      expect(after).toEqual({ ok: true, value: { volume: 10, previous: 9 } });
+    });
+
+    it("GIVEN the consumer's read connection drops while it holds a command THEN every command runs once and is answered", async () => {
+      const gateway = harness.bus(newRegistry());
+      const audio = harness.bus(newRegistry());
+      const gate = latch();
+      const { runs, handler } = recordingHandler(async (command) => {
+        if (command.id === 'held-across-drop') await gate.promise;
+      });
+      await audio.consume(handler);
+      const options = { guildId: GUILD_A, timeoutMs: 10_000 };
+      const held = gateway.request('volume', { volume: 1 }, { ...options, id: 'held-across-drop' });
+      await eventually(() => runs.length === 1);
+
+      await harness.interruptReads(audio);
+      const later = [2, 3].map((volume) => gateway.request('volume', { volume }, options));
+      const otherGuild = gateway.request('volume', { volume: 4 }, { guildId: GUILD_B, timeoutMs: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the reconnect and a recovery sweep
+      gate.release();
+
+      const outcomes = await Promise.all([held, ...later]);
+      expect(outcomes.map((outcome) => outcome.ok && outcome.value.previous)).toEqual([100, 1, 2]);
+      expect((await otherGuild).ok).toBe(true);
+      expect(runs).toHaveLength(4);
+      expect(new Set(runs.map((run) => run.id)).size).toBe(4);
     });
 
     it('GIVEN a slow command THEN it is kept alive and not reclaimed by another consumer', async () => {
@@ -269,6 +340,22 @@ export function commandBusContract(name: string, makeHarness: () => CommandBusHa
       expect(a).toEqual({ ok: true, value: { volume: 30, previous: 100 } });
       expect(b).toEqual(a);
       expect(afterwards).toEqual(a);
+    });
+
+    it('GIVEN the same command id sent by two senders at once THEN it runs once and both get its result', async () => {
+      const { runs, handler } = recordingHandler();
+      await harness.bus(newRegistry()).consume(handler);
+      const options = { guildId: GUILD_A, id: 'sent-twice-1', timeoutMs: 10_000 };
+
+      const [a, b] = await Promise.all([
+        harness.bus(newRegistry()).request('volume', { volume: 33 }, options),
+        harness.bus(newRegistry()).request('volume', { volume: 33 }, options),
+      ]);
+
+      expect(a).toEqual({ ok: true, value: { volume: 33, previous: 100 } });
+      expect(b).toEqual(a);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // a recovery sweep later
+      expect(runs.filter((run) => run.id === 'sent-twice-1')).toHaveLength(1);
     });
 
     it('GIVEN malformed and unknown messages THEN they are counted and dropped and the consumer carries on', async () => {
