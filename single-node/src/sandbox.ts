@@ -75,8 +75,10 @@ async function stop(code: number): Promise<never> {
     }
     await tones.close();
     await sim.stop();
-    log.end();
-    rmSync(dataDir, { recursive: true, force: true });
+    // The log's last writes must land before its directory goes, or the removal can meet a file still being
+    // written (ENOTEMPTY) and leave the directory behind.
+    await new Promise<void>((done) => log.end(done));
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
   process.exit(code);
 }
