@@ -8,6 +8,7 @@ import {
 import type { Logger } from '@discord-bot/logger';
 import type { VoiceTarget } from '../engine/engine-contract.js';
 import { NodeVoiceAdapter } from './node-voice-adapter.js';
+import { guardVoiceUdpSends } from './udp-keepalive-guard.js';
 import type { VoiceSink, VoiceSinkFactory, VoiceSinkHooks } from './voice-sink.js';
 
 /** Options of the Discord voice sinks of one engine. */
@@ -144,5 +145,6 @@ function closeReason(code: number): string {
 
 /** The default sink factory: real Discord voice. */
 export function discordVoiceSinkFactory(options: DiscordVoiceOptions): VoiceSinkFactory {
+  guardVoiceUdpSends();
   return (guildId, userId, hooks) => new DiscordVoiceSink(guildId, userId, hooks, options);
 }
