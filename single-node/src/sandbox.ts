@@ -58,8 +58,13 @@ const bot = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', '
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
-bot.stdout.pipe(log);
-bot.stderr.pipe(log);
+// Both streams feed one file, so neither may end it: a pipe ends its destination when its source ends, and
+// the other stream's last lines would then be written after the end, an error that crashed the sandbox before
+// it removed the data directory. The file is ended in stop(), once the bot's streams have closed.
+bot.stdout.pipe(log, { end: false });
+bot.stderr.pipe(log, { end: false });
+log.on('error', (error) => console.error(`The bot's log could not be written (${error.message})`));
+const streamsClosed = new Promise<void>((done) => bot.once('close', () => done()));
 const untilReady = watchReadiness(bot.stdout);
 
 let stopping = false;
@@ -77,6 +82,7 @@ async function stop(code: number): Promise<never> {
     await sim.stop();
     // The log's last writes must land before its directory goes, or the removal can meet a file still being
     // written (ENOTEMPTY) and leave the directory behind.
+    await Promise.race([streamsClosed, new Promise((done) => setTimeout(done, 2_000))]);
     await new Promise<void>((done) => log.end(done));
     rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
