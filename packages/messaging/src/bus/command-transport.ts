@@ -45,7 +45,10 @@ export interface CommandTransport {
   touch(deliveryIds: readonly string[]): Promise<void>;
   /** The stored reply of a command that completed before, if any. */
   completedReply(commandId: string): Promise<string | undefined>;
-  /** Stores the reply for duplicates, sends it to every waiting sender and acknowledges, atomically. */
+  /**
+   * Stores the reply for duplicates, then sends it to every waiting sender, and acknowledges the delivery
+   * after (a redelivery before the acknowledgement finds the stored reply and replays it).
+   */
   complete(deliveryId: string, commandId: string, replyText: string, idempotencyTtlMs: number): Promise<void>;
   /** Acknowledges a delivery that cannot be answered (no readable id). */
   drop(deliveryId: string): Promise<void>;

@@ -3,9 +3,10 @@ import type { Redis } from 'ioredis';
 import type { CommandTransport, Delivery, EnqueueOutcome } from '../bus/command-transport.js';
 import { AckBatch } from './ack-batch.js';
 import { closeGracefully } from './close-gracefully.js';
-import { COMPLETE_SCRIPT, ENQUEUE_SCRIPT, WITHDRAW_SCRIPT } from './command-scripts.js';
+import { ENQUEUE_SCRIPT, WITHDRAW_SCRIPT } from './command-scripts.js';
 import { createConsumerGroup, forgetDeadConsumers } from './consumer-group.js';
 import { ownConnection } from './own-connection.js';
+import { storeAndPublishReply } from './store-and-publish-reply.js';
 
 /** Where a Redis command transport keeps its data and who it is. */
 export interface RedisCommandTransportOptions {
@@ -177,10 +178,12 @@ export class RedisCommandTransport implements CommandTransport {
     replyText: string,
     ttlMs: number,
   ): Promise<void> {
-    await COMPLETE_SCRIPT.run(
+    await storeAndPublishReply(
       this.#commands,
-      [this.#recordKey(commandId)],
-      [replyText, ttlMs, this.#held.get(deliveryId) ?? ''],
+      this.#recordKey(commandId),
+      replyText,
+      ttlMs,
+      this.#held.get(deliveryId) ?? '',
     );
     this.#acks.add(deliveryId);
   }
