@@ -200,7 +200,14 @@ export async function startDistributedAudio(
       );
     },
     async hear(guild, hz, timeoutMs = 10_000) {
-      await sim.waitForAudio({ guildId: guild.id, hz, tolerance: 0.03, windowMs: 500, timeoutMs });
+      try {
+        await sim.waitForAudio({ guildId: guild.id, hz, tolerance: 0.03, windowMs: 500, timeoutMs });
+      } catch (error) {
+        // The services' own account of the guild is what explains a silence; their logs die with the test.
+        throw new Error(`${(error as Error).message}\n${guildLogLines(processes, guild.id)}`, {
+          cause: error,
+        });
+      }
     },
     async close() {
       await Promise.all(
@@ -217,4 +224,21 @@ export async function startDistributedAudio(
       await database.dispose();
     },
   };
+}
+
+/** How many of a guild's log lines a failed wait shows, per process (the latest ones). */
+const GUILD_LOG_LINES = 40;
+
+/** The log lines of every spawned process that mention `guildId`, newest last, labelled by pid. */
+function guildLogLines(processes: readonly SpawnedEntry[], guildId: string): string {
+  return processes
+    .map((entry) => {
+      const lines = entry
+        .output()
+        .split('\n')
+        .filter((line) => line.includes(guildId))
+        .slice(-GUILD_LOG_LINES);
+      return `--- pid ${entry.child.pid ?? '?'}: ${lines.length} line(s) about guild ${guildId}\n${lines.join('\n')}`;
+    })
+    .join('\n');
 }
