@@ -7,6 +7,7 @@ import {
 } from '@discordjs/voice';
 import type { Logger } from '@discord-bot/logger';
 import type { VoiceTarget } from '../engine/engine-contract.js';
+import { retryIpDiscovery } from './ip-discovery-retry.js';
 import { NodeVoiceAdapter } from './node-voice-adapter.js';
 import { guardVoiceUdpSends } from './udp-keepalive-guard.js';
 import type { VoiceSink, VoiceSinkFactory, VoiceSinkHooks } from './voice-sink.js';
@@ -105,6 +106,7 @@ export class DiscordVoiceSink implements VoiceSink {
       // Every voice WebSocket close the library does not resume by itself (anything but 4015/<4000),
       // reported as Lavalink's WebSocketClosedEvent. The library then rejoins, or stops on 4014.
       this.watched.add(after.networking);
+      retryIpDiscovery(after.networking);
       after.networking.on('close', (code: number) => {
         this.adapter?.noteClose();
         this.hooks.onClosed({ code, reason: closeReason(code), byRemote: true });

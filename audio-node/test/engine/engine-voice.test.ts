@@ -137,6 +137,31 @@ describe.skipIf(SIM_CA_DIR === undefined)('engine output heard by the simulated 
     expect(heard.speaking).toBe(true);
   });
 
+  it('GIVEN the first IP discovery request is lost THEN the connection still becomes ready and is heard', async () => {
+    const lossy = String(nextGuild++);
+    const other = engine.createPlayer(lossy, BOT);
+    try {
+      const ready = new Promise<void>((resolve) => other.on('voiceReady', resolve));
+      server.dropIpDiscovery(1);
+      other.connect(allocateVoice(server, { guildId: lossy, userId: BOT }));
+      // @discordjs/voice alone waits for the answer for good; the request is sent again within a second.
+      await Promise.race([
+        ready,
+        sleep(5_000).then(() => {
+          throw new Error('not ready within 5 s after a lost IP discovery datagram');
+        }),
+      ]);
+      other.play(memoryTrack(writeWav(sine(440, 48_000, 3), 48_000), { format: 'wav' }), {
+        positionMs: 0,
+        endTimeMs: null,
+        paused: false,
+      });
+      await hear(server, lossy, (a) => a.connected && near(a.dominantHz, 440));
+    } finally {
+      other.destroy();
+    }
+  });
+
   it('GIVEN a seek to 4.5 s THEN the tone playing there is heard and the position follows', async () => {
     play(writeWav(steps([300, 500, 700, 900], 44_100, 2), 44_100), 'wav');
     await hear(server, guildId, (a) => near(a.dominantHz, 300));

@@ -93,6 +93,10 @@ export function createVoiceServer(options: SimVoiceServerOptions): SimVoiceServe
         session.socket?.close(VoiceCloseCode.VoiceServerCrashed, 'voice server crashed');
     },
 
+    dropIpDiscovery(count) {
+      udp.dropIpDiscovery(count);
+    },
+
     analysis(guildId, windowMs): VoiceAudioAnalysis {
       const sessions = registry.list(guildId);
       const current = sessions.find((session) => session.connected) ?? sessions[0];

@@ -67,5 +67,7 @@ export interface SimVoiceServer {
   disconnect(guildId: string, userId: string, code: number): void;
   /** Fault injection: drop every voice socket of the guild (or all guilds) as a crashed voice server does (4015, resumable). */
   crash(guildId?: string): void;
+  /** Fault injection: the UDP side ignores the next `count` IP discovery requests, as datagrams lost on the way. */
+  dropIpDiscovery(count: number): void;
   analysis(guildId: string, windowMs: number): VoiceAudioAnalysis;
 }

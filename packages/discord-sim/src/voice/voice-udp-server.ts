@@ -24,6 +24,8 @@ export interface UdpCounters {
 export class VoiceUdpServer {
   public readonly counters: UdpCounters = { unknownSsrc: 0, notReady: 0, decryptFailures: 0, malformed: 0 };
   private socket: Socket | null = null;
+  /** IP discovery requests still to ignore (fault injection: a lost datagram). */
+  private discoveriesToDrop = 0;
 
   public constructor(private readonly registry: VoiceSessionRegistry) {}
 
@@ -31,6 +33,11 @@ export class VoiceUdpServer {
   public address(): AddressInfo {
     if (this.socket === null) throw new Error('voice UDP server is not started');
     return this.socket.address();
+  }
+
+  /** Ignores the next `count` IP discovery requests, as if they were lost on the way. */
+  public dropIpDiscovery(count: number): void {
+    this.discoveriesToDrop += Math.max(0, Math.floor(count));
   }
 
   public async start(host: string, port = 0): Promise<void> {
@@ -59,6 +66,10 @@ export class VoiceUdpServer {
     if (discoverySsrc !== null) {
       if (this.registry.findBySsrc(discoverySsrc) === undefined) {
         this.counters.unknownSsrc += 1;
+        return;
+      }
+      if (this.discoveriesToDrop > 0) {
+        this.discoveriesToDrop -= 1;
         return;
       }
       this.socket?.send(

@@ -6,6 +6,7 @@ export class FakeVoiceServer implements SimVoiceServer {
     | { kind: 'allocate'; guildId: string; userId: string; sessionId: string; channelId: string }
     | { kind: 'disconnect'; guildId: string; userId: string; code: number }
     | { kind: 'crash'; guildId: string | undefined }
+    | { kind: 'dropIpDiscovery'; count: number }
   )[] = [];
   private allocations = 0;
 
@@ -29,6 +30,10 @@ export class FakeVoiceServer implements SimVoiceServer {
 
   public crash(guildId?: string): void {
     this.calls.push({ kind: 'crash', guildId });
+  }
+
+  public dropIpDiscovery(count: number): void {
+    this.calls.push({ kind: 'dropIpDiscovery', count });
   }
 
   public analysis(): VoiceAudioAnalysis {
