@@ -13,7 +13,9 @@
  *    guild never heard playing, prints FAIL and exits 1)
  *
  * Env: BENCH_ACK_COUNT (1000), BENCH_HEAP_GUILDS (1000), BENCH_HEAP_MEMBERS (20), BENCH_AUDIO_ROUNDS (10),
- * BENCH_LOAD_GUILDS (100), BENCH_LOAD_SECONDS (30), BENCH_ONLY (comma list of ack,heap,audio,load).
+ * BENCH_LOAD_GUILDS (100), BENCH_LOAD_SECONDS (30), BENCH_ONLY (comma list of ack,heap,audio,load),
+ * BENCH_VERBOSE=1 (per-round times; for each guild never heard, its /play answer, audio and messages),
+ * BENCH_BOT_LOG=<file> with BENCH_BOT_LOG_LEVEL (warn) to keep the load run's bot log.
  * Needs ffmpeg on PATH (the embedded audio node) and NODE_EXTRA_CA_CERTS=.sim/ca/ca.pem for the baseline
  * voice bot (the real bot gets it from its environment).
  */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSimulator, type RequestRecord } from '@discord-bot/discord-sim';
@@ -57,6 +57,9 @@ export async function no429(guildCount: number, seconds: number): Promise<No429R
     return { ...guild, user };
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-429-'));
+  // BENCH_BOT_LOG=<file> keeps the bot's log (at BENCH_BOT_LOG_LEVEL, warn by default) for a run to explain.
+  const logPath = process.env['BENCH_BOT_LOG'];
+  const logOut = logPath === undefined ? 'ignore' : openSync(logPath, 'w');
   const bot = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['--conditions=source', 'single-node/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -68,10 +71,10 @@ export async function no429(guildCount: number, seconds: number): Promise<No429R
       DATA_DIR: dataDir,
       PORT: '0',
       AUDIO_NODE_HTTP_ALLOWLIST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env['BENCH_BOT_LOG_LEVEL'] ?? 'warn',
       LOG_FORMAT: 'json',
     },
-    stdio: ['ignore', 'ignore', 'ignore'],
+    stdio: ['ignore', logOut, logOut],
   });
   // A benchmark that fails half-way must not leave the bot running.
   process.once('exit', () => bot.kill('SIGKILL'));
@@ -91,8 +94,9 @@ export async function no429(guildCount: number, seconds: number): Promise<No429R
         command,
         options,
       });
+    const plays = new Map<string, string>();
     for (const guild of guilds) {
-      invoke(guild, 'play', { query: tones.urlOf('a440') });
+      plays.set(guild.id, invoke(guild, 'play', { query: tones.urlOf('a440') }).id);
       await sleep(20);
     }
     const heard = new Set<string>();
@@ -128,8 +132,21 @@ export async function no429(guildCount: number, seconds: number): Promise<No429R
       failures.push(`no-429: ${limited.length} answers were 429 (target 0): ${byRoute(limited)}`);
     }
     if (heard.size < guildCount) {
+      const silent = guilds.filter((guild) => !heard.has(guild.id)).map((guild) => guild.id);
+      if (process.env['BENCH_VERBOSE'] === '1') {
+        for (const id of silent) {
+          const play = plays.get(id);
+          const view = play === undefined ? null : sim.interaction(play);
+          const text = guilds.find((guild) => guild.id === id)?.textChannelId ?? '';
+          const messages = sim.channelMessages(text).map((message) => message.content);
+          console.log(
+            `  silent ${id}: ${JSON.stringify(view)} audio ${JSON.stringify(sim.audio(id, 1_000))}`,
+          );
+          console.log(`  messages ${JSON.stringify(messages)}`);
+        }
+      }
       failures.push(
-        `no-429: only ${heard.size} of ${guildCount} guilds were heard playing within ${HEARD_TIMEOUT_MS / 1_000} s (target all)`,
+        `no-429: only ${heard.size} of ${guildCount} guilds were heard playing within ${HEARD_TIMEOUT_MS / 1_000} s (target all); never heard: ${silent.join(', ')}`,
       );
     }
     const report = [
