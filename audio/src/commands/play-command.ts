@@ -43,13 +43,18 @@ function isDuplicate(player: GuildPlayer | undefined, track: BackendTrack): bool
  * Applies the guild's rules to what was found: too long, duplicates, queue room. What a playlist loses to
  * each rule is counted, so the answer can say what was left out and why.
  */
+/** What {@link admit} lets in, and what it left out. */
+interface Admitted {
+  readonly ok: true;
+  readonly tracks: BackendTrack[];
+  readonly leftOut: LeftOut;
+}
+
 function admit(
   found: Found,
   settings: GuildSettings,
   player: GuildPlayer | undefined,
-):
-  | { readonly ok: true; readonly tracks: BackendTrack[]; readonly leftOut: LeftOut }
-  | { readonly ok: false; readonly refusal: ReturnType<typeof refuse> } {
+): Admitted | { readonly ok: false; readonly refusal: ReturnType<typeof refuse> } {
   const candidates = found.kind === 'search' ? found.tracks.slice(0, 1) : [...found.tracks];
   const max = settings.maxTrackDurationMs;
   const fitting = candidates.filter((t) => max === null || t.info.isStream || t.info.length <= max);
@@ -98,14 +103,29 @@ export const play: CommandImpl<'play'> = async (engine, command) => {
     settings.defaultSearchSource,
   );
   if (!identifiers.ok) return refuse('INVALID_INPUT', { reason: identifiers.error });
-  const { outcome } = await loadFirstFound(engine, identifiers.value);
-  if (outcome.kind === 'empty') return refuse('NO_RESULTS');
-  if (outcome.kind === 'error') return refuse('LOAD_FAILED', { reason: outcome.message });
-  if (outcome.tracks.length === 0) return refuse('NO_RESULTS');
-  const admitted = admit(outcome, settings, engine.get(guildId));
-  if (!admitted.ok) return admitted.refusal;
+  // A guild without a player joins voice while the track resolves: Discord's voice events and the node's
+  // voice handshake then overlap the load instead of following it. If nothing is played, it leaves again.
+  const joining =
+    engine.get(guildId) === undefined
+      ? engine.ensurePlayer(guildId, payload.voiceChannelId, payload.textChannelId)
+      : undefined;
+  // Awaited on every path below; until then a failed join must not count as an unhandled rejection.
+  joining?.catch(() => undefined);
+  let found: Awaited<ReturnType<typeof resolveAdmitted>>;
+  try {
+    found = await resolveAdmitted(engine, guildId, identifiers.value, settings);
+  } catch (error) {
+    if (joining !== undefined) await leaveJoined(engine, joining);
+    throw error;
+  }
+  if (!found.ok) {
+    if (joining !== undefined) await leaveJoined(engine, joining);
+    return found.refusal;
+  }
+  const { outcome, admitted } = found;
 
-  const player = await engine.ensurePlayer(guildId, payload.voiceChannelId, payload.textChannelId);
+  const player =
+    (await joining) ?? (await engine.ensurePlayer(guildId, payload.voiceChannelId, payload.textChannelId));
   const items = admitted.tracks.map((track): QueuedTrack => ({ track, requester: payload.requester }));
   const placed = place(engine, player, items, payload.placement, payload.requester);
   engine.deps.ui.queueChanged(player, 'added');
@@ -130,6 +150,35 @@ export const play: CommandImpl<'play'> = async (engine, command) => {
     startsInMs: placed.startsInMs,
   });
 };
+
+/** Loads what the query names and applies the guild's rules to it: what to queue, or why nothing. */
+async function resolveAdmitted(
+  engine: PlayerEngine,
+  guildId: string,
+  identifiers: readonly string[],
+  settings: GuildSettings,
+): Promise<
+  | { readonly ok: true; readonly outcome: Found; readonly admitted: Admitted }
+  | { readonly ok: false; readonly refusal: ReturnType<typeof refuse> }
+> {
+  const { outcome } = await loadFirstFound(engine, identifiers);
+  if (outcome.kind === 'empty') return { ok: false, refusal: refuse('NO_RESULTS') };
+  if (outcome.kind === 'error') {
+    return { ok: false, refusal: refuse('LOAD_FAILED', { reason: outcome.message }) };
+  }
+  if (outcome.tracks.length === 0) return { ok: false, refusal: refuse('NO_RESULTS') };
+  const admitted = admit(outcome, settings, engine.get(guildId));
+  if (!admitted.ok) return admitted;
+  return { ok: true, outcome, admitted };
+}
+
+/** Leaves the voice channel a refused play joined: its new player has nothing to play. */
+async function leaveJoined(engine: PlayerEngine, joining: Promise<GuildPlayer>): Promise<void> {
+  const player = await joining.catch(() => undefined);
+  if (player !== undefined && player.current === null && engine.get(player.guildId) === player) {
+    await engine.leave(player, 'left');
+  }
+}
 
 function place(
   engine: PlayerEngine,

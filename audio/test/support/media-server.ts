@@ -1,8 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A served file; `servesBeforeFailing` makes later requests answer 503 (a track that loads, then fails). */
-export type MediaFile = Buffer | { readonly body: Buffer; readonly servesBeforeFailing: number };
+/**
+ * A served file; `servesBeforeFailing` makes later requests answer 503 (a track that loads, then fails), and
+ * `delayMs` holds every answer that long (a slow server).
+ */
+export type MediaFile =
+  Buffer | { readonly body: Buffer; readonly servesBeforeFailing?: number; readonly delayMs?: number };
 
 /** A loopback HTTP server of files: the music of the tests. */
 export interface MediaServer {
@@ -27,20 +31,20 @@ export async function startMediaServer(initial: Readonly<Record<string, MediaFil
     }
     const count = (served.get(path) ?? 0) + 1;
     served.set(path, count);
-    if (!Buffer.isBuffer(file) && count > file.servesBeforeFailing) {
+    if (
+      !Buffer.isBuffer(file) &&
+      file.servesBeforeFailing !== undefined &&
+      count > file.servesBeforeFailing
+    ) {
       response.writeHead(503).end();
       return;
     }
-    const body = Buffer.isBuffer(file) ? file : file.body;
-    const range = /^bytes=(\d+)-/.exec(request.headers.range ?? '');
-    const start = range === null ? 0 : Number(range[1]);
-    response.writeHead(range === null ? 200 : 206, {
-      'content-type': TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
-      'content-length': body.length - start,
-      'accept-ranges': 'bytes',
-      ...(range === null ? {} : { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` }),
-    });
-    response.end(body.subarray(start));
+    const delayMs = Buffer.isBuffer(file) ? 0 : (file.delayMs ?? 0);
+    if (delayMs > 0) {
+      setTimeout(() => serve(file, request, response, path), delayMs);
+      return;
+    }
+    serve(file, request, response, path);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -53,4 +57,17 @@ export async function startMediaServer(initial: Readonly<Record<string, MediaFil
         server.close(() => resolve());
       }),
   };
+}
+
+function serve(file: MediaFile, request: IncomingMessage, response: ServerResponse, path: string): void {
+  const body = Buffer.isBuffer(file) ? file : file.body;
+  const range = /^bytes=(\d+)-/.exec(request.headers.range ?? '');
+  const start = range === null ? 0 : Number(range[1]);
+  response.writeHead(range === null ? 200 : 206, {
+    'content-type': TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    'content-length': body.length - start,
+    'accept-ranges': 'bytes',
+    ...(range === null ? {} : { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` }),
+  });
+  response.end(body.subarray(start));
 }
