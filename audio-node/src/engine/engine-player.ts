@@ -76,7 +76,10 @@ export class Player extends EventEmitter implements EnginePlayer {
 
   public connect(voice: VoiceTarget): void {
     this.sink ??= this.deps.voice(this.deps.guildId, this.deps.userId, {
-      onReady: () => this.emit('voiceReady'),
+      onReady: () => {
+        this.emit('voiceReady');
+        this.startEarly();
+      },
       onClosed: (closed) => this.emit('voiceClosed', closed),
     });
     this.sink.connect(voice);
@@ -109,6 +112,9 @@ export class Player extends EventEmitter implements EnginePlayer {
         if (this.session !== session) return;
         this.emit('trackException', exception);
         this.end('loadFailed');
+      },
+      onFrames: () => {
+        if (this.session === session) this.startEarly();
       },
     });
     this.session = session;
@@ -195,6 +201,17 @@ export class Player extends EventEmitter implements EnginePlayer {
     this.stuckReported = false;
     if (this.endTimeMs !== null && this.position >= this.endTimeMs) this.end('finished');
     else if (session.finished) this.end('finished');
+  }
+
+  /**
+   * A track's first frame goes out as soon as it and the voice connection are both there, instead of at the
+   * clock's next slot (up to 20 ms later): someone just asked for it. The frames after it keep the clock's
+   * pace, so the stream runs less than one frame ahead of it, which receivers' jitter buffers take as is.
+   */
+  private startEarly(): void {
+    if (this.audible || this.paused || this.session === null || this.session.buffered === 0) return;
+    if (this.sink?.ready !== true) return;
+    this.tick();
   }
 
   /** Slots lost to a blocked event loop: a deficit for every player that should have sent. */

@@ -28,6 +28,8 @@ export interface TrackSessionOptions {
   readonly volume: number;
   /** The track cannot go on (load failure, decoder error, stream gone for good). */
   readonly onFatal: (exception: EngineException) => void;
+  /** Frames arrived from the worker (the player may start before its clock's next slot). */
+  readonly onFrames?: () => void;
 }
 
 function exception(message: string, cause: unknown, severity: EngineException['severity']): EngineException {
@@ -139,6 +141,7 @@ export class TrackSession {
         this.lastPositionMs = this.queue.at(-1)?.positionMs ?? this.lastPositionMs;
         if (message.ended) this.onSourceEnded();
         this.refill();
+        if (message.lengths.length > 0) this.options.onFrames?.();
         return;
       case 'needInput':
         this.input?.resume();

@@ -48,6 +48,12 @@ const encoderPreference = settings?.opus === 'opusscript' ? 'opusscript' : undef
  */
 const OUTBOX_MAX_WAIT_MS = 10;
 
+/**
+ * Frames the first pass of a track (or a seek) renders: enough to start on and to cover the next frame slot,
+ * so the first frame waits for a few encodes instead of the whole lookahead's (25 at Opus complexity 10).
+ */
+const FIRST_PASS_FRAMES = 3;
+
 /** Messages waiting to go to the main thread together, and when the first of them was queued. */
 const outbox: FromWorker[] = [];
 const outboxTransfer: ArrayBuffer[] = [];
@@ -134,7 +140,8 @@ async function pump(player: number, entry: PlayerPipeline): Promise<void> {
   const { renderer, gen, epoch } = entry;
   let progressed = false;
   try {
-    const batch = await renderer.render(owed(entry));
+    const starting = renderer.nextSeq === 0;
+    const batch = await renderer.render(starting ? Math.min(owed(entry), FIRST_PASS_FRAMES) : owed(entry));
     if (entry.gen !== gen || entry.renderer !== renderer) return;
     progressed = batch.frames.length > 0;
     reportSeekIndex(player, entry);
@@ -166,6 +173,8 @@ async function pump(player: number, entry: PlayerPipeline): Promise<void> {
         timings,
       };
       post(message, [packed.buffer]);
+      // A listener is waiting for a track's first frames: they go at once, not with other players' output.
+      if (starting) flushOutbox();
     }
     if (batch.ended) entry.upTo = -1;
     if (owed(entry) > 0 && renderer.currentDecoder?.latent === true && entry.pollTimer === null) {
