@@ -162,6 +162,11 @@ function requestOnce(url: URL, target: ResolvedAddress, options: SafeFetchOption
       { method: 'GET', headers, agent: false, lookup: pinnedLookup(target) },
       (res) => {
         body = res;
+        // The idle timeout judges the server, so it runs only while the body is read: a reader that pauses
+        // it (a paused player, a full lookahead, a voice connection not ready yet) stops the bytes itself,
+        // and a healthy server would otherwise time out after the pause and fail the track.
+        res.on('pause', () => req.setTimeout(0));
+        res.on('resume', () => req.setTimeout(idleTimeoutMs));
         resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res });
       },
     );

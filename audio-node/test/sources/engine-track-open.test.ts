@@ -24,19 +24,26 @@ describe("EngineTrack.open: the engine's byte streams", () => {
   let media: MediaServer;
   let dir: string;
   let sources: SourceManager;
+  let ctx: SourceContext;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'audio-node-open-'));
     writeFileSync(join(dir, 'tone.wav'), wav);
     media = await startMediaServer({
       '/tone.wav': { kind: 'file', body: wav, type: 'audio/wav' },
+      // A minute of 48 kHz stereo: far more than socket buffers hold while the reader pauses.
+      '/big.wav': {
+        kind: 'file',
+        body: makeWav({ seconds: 60, sampleRate: 48_000, channels: 2 }),
+        type: 'audio/wav',
+      },
       '/list.m3u': {
         kind: 'file',
         body: Buffer.from('#EXTM3U\n#EXTINF:1,Tone\n/tone.wav\n'),
         type: 'audio/x-mpegurl',
       },
     });
-    const ctx: SourceContext = {
+    ctx = {
       allowlist: createHttpAllowlist(['127.0.0.1']),
       resolver: systemResolver,
       musicDirs: [dir],
@@ -70,6 +77,29 @@ describe("EngineTrack.open: the engine's byte streams", () => {
     expect(tail.startByte).toBe(10_000);
     expect((await readAll(tail.stream)).equals(wav.subarray(10_000))).toBe(true);
     expect(media.requests.at(-1)?.range).toBe('bytes=10000-');
+  });
+
+  it('GIVEN an HTTP file whose reader pauses longer than the idle timeout THEN it reads on after the pause', async () => {
+    const idleMs = 300;
+    const patient = new SourceManager(
+      { ...ctx, limits: { ...DefaultSourceLimits, playbackIdleTimeoutMs: idleMs } },
+      new LocalLibrary(ctx),
+    );
+    const result = await patient.load(`${media.url}/big.wav`);
+    if (result.loadType !== 'track') throw new Error(`expected a track, got ${result.loadType}`);
+    const track = patient.engineTrack(decodeTrack(result.data.encoded));
+    if (!track.ok) throw new Error(track.error);
+    const { stream } = await track.value.open();
+    const errors: unknown[] = [];
+    stream.on('error', (error) => errors.push(error));
+    // Paused after the first chunk, as the engine does until its worker asks for more.
+    await new Promise((resolve) => stream.once('data', resolve));
+    stream.pause();
+    await new Promise((resolve) => setTimeout(resolve, idleMs * 4));
+    expect(errors).toEqual([]);
+    const rest = await readAll(stream);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
   });
 
   it('GIVEN a playlist entry (format unknown at load) THEN the first open sniffs it once, and seeks use ranges', async () => {
