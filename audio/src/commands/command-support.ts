@@ -10,7 +10,7 @@ import {
 import type { GuildPlayer } from '../player/guild-player.js';
 import type { PlayerEngine } from '../player/player-engine.js';
 
-/** One command's implementation; runs under the guild mutex. */
+/** One command's implementation; runs under the guild mutex (`play` takes it itself, see its doc). */
 export type CommandImpl<T extends CommandType> = (
   engine: PlayerEngine,
   command: CommandEnvelope<T>,

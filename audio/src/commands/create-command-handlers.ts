@@ -16,6 +16,12 @@ import { clear, move, previous, remove, shuffle, skip } from './queue-commands.j
 import { nowPlaying, queuePage } from './read-commands.js';
 import { search } from './search-command.js';
 
+/**
+ * Commands that take the guild's mutex themselves around what they change: `play` resolves its track
+ * between two holds, so the voice events of the join it starts are not held up by the load.
+ */
+const SELF_LOCKING: ReadonlySet<CommandType> = new Set<CommandType>(['play']);
+
 /** Commands that change nothing: their answer does not wait for the guild's state to be written. */
 const READ_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['nowPlaying', 'queuePage', 'search']);
 
@@ -56,9 +62,10 @@ export function createCommandHandlers(engine: PlayerEngine): CommandHandlers {
       let outcome: CommandOutcome<T>;
       try {
         // A read-only command touches no player: it does not wait for the guild's mutex.
-        outcome = UNORDERED_COMMANDS.has(type)
-          ? await impl(engine, command)
-          : await engine.withGuild(command.guildId, () => impl(engine, command));
+        outcome =
+          UNORDERED_COMMANDS.has(type) || SELF_LOCKING.has(type)
+            ? await impl(engine, command)
+            : await engine.withGuild(command.guildId, () => impl(engine, command));
         if (!READ_COMMANDS.has(type)) await engine.durable(command.guildId);
       } catch (error) {
         logger.error(

@@ -93,6 +93,12 @@ function startsIn(engine: PlayerEngine, player: GuildPlayer, index: number): num
 /**
  * `play`: resolve the query (URL, prefixed search, or plain search through the available sources), apply the
  * guild's rules, queue at the end / next / now, and start playing when idle.
+ *
+ * It takes the guild's mutex itself, twice, and resolves the track between the two: a guild without a player
+ * joins voice first, so Discord's voice events for the join (handled under the mutex) reach the node while
+ * the track loads instead of after it. The bus runs a guild's commands one at a time, so no other command
+ * comes in between; what may (voice and node events, timers) is read again afterwards. If nothing is
+ * played, the player it created leaves again.
  */
 export const play: CommandImpl<'play'> = async (engine, command) => {
   const { guildId, payload } = command;
@@ -103,29 +109,41 @@ export const play: CommandImpl<'play'> = async (engine, command) => {
     settings.defaultSearchSource,
   );
   if (!identifiers.ok) return refuse('INVALID_INPUT', { reason: identifiers.error });
-  // A guild without a player joins voice while the track resolves: Discord's voice events and the node's
-  // voice handshake then overlap the load instead of following it. If nothing is played, it leaves again.
-  const joining =
+  const joining = engine.withGuild(guildId, () =>
     engine.get(guildId) === undefined
       ? engine.ensurePlayer(guildId, payload.voiceChannelId, payload.textChannelId)
-      : undefined;
+      : Promise.resolve(undefined),
+  );
   // Awaited on every path below; until then a failed join must not count as an unhandled rejection.
-  joining?.catch(() => undefined);
-  let found: Awaited<ReturnType<typeof resolveAdmitted>>;
+  joining.catch(() => undefined);
+  let outcome: LoadOutcome;
   try {
-    found = await resolveAdmitted(engine, guildId, identifiers.value, settings);
+    ({ outcome } = await loadFirstFound(engine, identifiers.value));
   } catch (error) {
-    if (joining !== undefined) await leaveJoined(engine, joining);
+    await engine.withGuild(guildId, () => leaveJoined(engine, joining));
     throw error;
   }
+  return engine.withGuild(guildId, () => queueLoaded(engine, command, outcome, settings, joining));
+};
+
+/** The second half of {@link play}, under the guild's mutex: rules, queue, start. */
+async function queueLoaded(
+  engine: PlayerEngine,
+  command: Parameters<CommandImpl<'play'>>[1],
+  outcome: LoadOutcome,
+  settings: GuildSettings,
+  joining: Promise<GuildPlayer | undefined>,
+): ReturnType<CommandImpl<'play'>> {
+  const { guildId, payload } = command;
+  const found = admitLoaded(outcome, settings, engine.get(guildId));
   if (!found.ok) {
-    if (joining !== undefined) await leaveJoined(engine, joining);
+    await leaveJoined(engine, joining);
     return found.refusal;
   }
-  const { outcome, admitted } = found;
-
-  const player =
-    (await joining) ?? (await engine.ensurePlayer(guildId, payload.voiceChannelId, payload.textChannelId));
+  const { admitted } = found;
+  // A join that failed fails the command, as when the join came after the load.
+  await joining;
+  const player = await engine.ensurePlayer(guildId, payload.voiceChannelId, payload.textChannelId);
   const items = admitted.tracks.map((track): QueuedTrack => ({ track, requester: payload.requester }));
   const placed = place(engine, player, items, payload.placement, payload.requester);
   engine.deps.ui.queueChanged(player, 'added');
@@ -149,31 +167,28 @@ export const play: CommandImpl<'play'> = async (engine, command) => {
     position: placed.position,
     startsInMs: placed.startsInMs,
   });
-};
+}
 
-/** Loads what the query names and applies the guild's rules to it: what to queue, or why nothing. */
-async function resolveAdmitted(
-  engine: PlayerEngine,
-  guildId: string,
-  identifiers: readonly string[],
+/** Applies the guild's rules to what the query found: what to queue, or why nothing. */
+function admitLoaded(
+  outcome: LoadOutcome,
   settings: GuildSettings,
-): Promise<
-  | { readonly ok: true; readonly outcome: Found; readonly admitted: Admitted }
-  | { readonly ok: false; readonly refusal: ReturnType<typeof refuse> }
-> {
-  const { outcome } = await loadFirstFound(engine, identifiers);
+  player: GuildPlayer | undefined,
+):
+  | { readonly ok: true; readonly admitted: Admitted }
+  | { readonly ok: false; readonly refusal: ReturnType<typeof refuse> } {
   if (outcome.kind === 'empty') return { ok: false, refusal: refuse('NO_RESULTS') };
   if (outcome.kind === 'error') {
     return { ok: false, refusal: refuse('LOAD_FAILED', { reason: outcome.message }) };
   }
   if (outcome.tracks.length === 0) return { ok: false, refusal: refuse('NO_RESULTS') };
-  const admitted = admit(outcome, settings, engine.get(guildId));
+  const admitted = admit(outcome, settings, player);
   if (!admitted.ok) return admitted;
-  return { ok: true, outcome, admitted };
+  return { ok: true, admitted };
 }
 
 /** Leaves the voice channel a refused play joined: its new player has nothing to play. */
-async function leaveJoined(engine: PlayerEngine, joining: Promise<GuildPlayer>): Promise<void> {
+async function leaveJoined(engine: PlayerEngine, joining: Promise<GuildPlayer | undefined>): Promise<void> {
   const player = await joining.catch(() => undefined);
   if (player !== undefined && player.current === null && engine.get(player.guildId) === player) {
     await engine.leave(player, 'left');
