@@ -58,6 +58,35 @@ async function replyWaiter(subscriber: Redis, channel: string): Promise<() => Pr
   return () => new Promise<void>((resolve) => (pending = resolve));
 }
 
+/**
+ * The sending half every bare side shares: one small command (`id` names it) handed to `send`, then the reply
+ * awaited on `replyChannel` of `subscriber`. Closing disconnects `sender` and `subscriber`.
+ */
+async function bareSender(
+  sender: Redis,
+  subscriber: Redis,
+  replyChannel: string,
+  id: () => string | number,
+  send: (message: string, id: string | number) => Promise<unknown>,
+): Promise<Sender> {
+  const nextReply = await replyWaiter(subscriber, replyChannel);
+  return {
+    async roundTrip() {
+      const commandId = id();
+      const reply = nextReply();
+      await send(JSON.stringify({ id: commandId, guildId: GUILD_ID, payload: { volume: 50 } }), commandId);
+      await reply;
+    },
+    ...disconnecting([sender, subscriber]),
+  };
+}
+
+/** Ids 1, 2, 3, ...: enough for sides that keep no record per id. */
+function sequence(): () => number {
+  let last = 0;
+  return () => (last += 1);
+}
+
 /** A consumer-group reader loop: each batch read is handed to `handle`, then the next read is sent. */
 function readLoop(
   reader: Redis,
@@ -97,18 +126,9 @@ export const bareSide: SideDefinition = {
   },
   async sender(redisUrl, prefix) {
     const [publisher, subscriber] = await connections(redisUrl, 2);
-    const nextReply = await replyWaiter(subscriber!, `${prefix}bare:reply`);
-    let sequence = 0;
-    return {
-      async roundTrip() {
-        sequence += 1;
-        const reply = nextReply();
-        const message = JSON.stringify({ id: sequence, guildId: GUILD_ID, payload: { volume: 50 } });
-        await publisher!.publish(`${prefix}bare:request`, message);
-        await reply;
-      },
-      ...disconnecting([publisher!, subscriber!]),
-    };
+    return bareSender(publisher!, subscriber!, `${prefix}bare:reply`, sequence(), (message) =>
+      publisher!.publish(`${prefix}bare:request`, message),
+    );
   },
 };
 
@@ -137,18 +157,9 @@ export const bareStreamSide: SideDefinition = {
   async sender(redisUrl, prefix) {
     const stream = `${prefix}bare-stream`;
     const [gateway, subscriber] = await connections(redisUrl, 2);
-    const nextReply = await replyWaiter(subscriber!, `${stream}:reply`);
-    let sequence = 0;
-    return {
-      async roundTrip() {
-        sequence += 1;
-        const reply = nextReply();
-        const message = JSON.stringify({ id: sequence, guildId: GUILD_ID, payload: { volume: 50 } });
-        await gateway!.xadd(stream, '*', 'm', message);
-        await reply;
-      },
-      ...disconnecting([gateway!, subscriber!]),
-    };
+    return bareSender(gateway!, subscriber!, `${stream}:reply`, sequence(), (message) =>
+      gateway!.xadd(stream, '*', 'm', message),
+    );
   },
 };
 
@@ -206,26 +217,9 @@ export const busCallsSide: SideDefinition = {
     const replyChannel = `${stream}:reply`;
     const [gateway, subscriber] = await connections(redisUrl, 2);
     const sha = String(await gateway!.script('LOAD', ENQUEUE));
-    const nextReply = await replyWaiter(subscriber!, replyChannel);
-    return {
-      async roundTrip() {
-        const id = randomUUID();
-        const reply = nextReply();
-        const message = JSON.stringify({ id, guildId: GUILD_ID, payload: { volume: 50 } });
-        await gateway!.evalsha(
-          sha,
-          2,
-          `${stream}:id:${id}`,
-          stream,
-          replyChannel,
-          RECORD_TTL_MS,
-          message,
-          id,
-        );
-        await reply;
-      },
-      ...disconnecting([gateway!, subscriber!]),
-    };
+    return bareSender(gateway!, subscriber!, replyChannel, randomUUID, (message, id) =>
+      gateway!.evalsha(sha, 2, `${stream}:id:${id}`, stream, replyChannel, RECORD_TTL_MS, message, id),
+    );
   },
 };
 
