@@ -76,7 +76,11 @@ async function stop(code: number): Promise<never> {
       const exited = new Promise((done) => bot.once('exit', done));
       bot.kill('SIGTERM');
       await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
-      if (bot.exitCode === null) bot.kill('SIGKILL');
+      if (bot.exitCode === null && bot.signalCode === null) {
+        // Killed, the bot may still write its files for a moment: the removal below must come after it.
+        bot.kill('SIGKILL');
+        await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
+      }
     }
     await tones.close();
     await sim.stop();
@@ -84,7 +88,12 @@ async function stop(code: number): Promise<never> {
     // written (ENOTEMPTY) and leave the directory behind.
     await Promise.race([streamsClosed, new Promise((done) => setTimeout(done, 2_000))]);
     await new Promise<void>((done) => log.end(done));
-    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+    try {
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10 });
+    } catch (error) {
+      // Never an unhandled rejection that skips the exit: say what is left behind instead.
+      console.error(`Could not remove ${dataDir}: ${(error as Error).message}`);
+    }
   }
   process.exit(code);
 }

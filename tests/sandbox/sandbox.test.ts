@@ -110,7 +110,10 @@ describe('npm run sandbox', () => {
       expect(sandbox.output()).not.toMatch(/The bot exited|did not/);
       expect(await refused(`http://127.0.0.1:${simPort}/_sim/state`), 'simulator stopped').toBe(true);
       expect(await refused(`${botBase}/health`), 'bot stopped').toBe(true);
-      expect(existsSync(dirname(logPath)), 'data directory removed').toBe(false);
+      expect(
+        existsSync(dirname(logPath)),
+        `data directory removed; output:\n${sandbox.output().slice(-3_000)}`,
+      ).toBe(false);
     },
     3 * READY_TIMEOUT_MS + 2 * HEARD_TIMEOUT_MS + STOP_TIMEOUT_MS,
   );
