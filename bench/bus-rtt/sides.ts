@@ -173,7 +173,7 @@ const RECORD_TTL_MS = 60_000;
 /**
  * Reference only (not the baseline): the Redis calls the bus makes per command, made bare, with no bus code
  * around them (no validation, metrics, queues or timers): the enqueue script (id record SET NX + XADD), a
- * blocked XREADGROUP served by it, the reply stored and published in one pipeline, XACK + XDEL in 10 ms
+ * blocked XREADGROUP served by it, the reply stored and published (SET, then PUBLISH), XACK + XDEL in 10 ms
  * batches. What remains between this and the bus is the bus's own Node work.
  */
 export const busCallsSide: SideDefinition = {
@@ -188,21 +188,15 @@ export const busCallsSide: SideDefinition = {
       const ids = acks;
       acks = [];
       ackTimer = undefined;
-      void writer!
-        .pipeline()
-        .xack(stream, GROUP, ...ids)
-        .xdel(stream, ...ids)
-        .exec();
+      void writer!.xack(stream, GROUP, ...ids);
+      void writer!.xdel(stream, ...ids);
     };
     const loop = readLoop(reader!, stream, (entries) => {
       for (const [id, fields] of entries) {
         const command = JSON.parse(fields[1] ?? '{}') as { id: string };
         const reply = JSON.stringify({ id: command.id, ok: true, result: { volume: 50 } });
-        void writer!
-          .pipeline()
-          .set(`${stream}:id:${command.id}`, `D${reply}`, 'PX', RECORD_TTL_MS, 'GET')
-          .publish(fields[3] ?? '', reply)
-          .exec();
+        void writer!.set(`${stream}:id:${command.id}`, `D${reply}`, 'PX', RECORD_TTL_MS, 'GET');
+        void writer!.publish(fields[3] ?? '', reply);
         acks.push(id);
         ackTimer ??= setTimeout(flushAcks, 10);
       }
