@@ -8,8 +8,9 @@
  * Env: REDIS_URL (default redis://127.0.0.1:6379), BENCH_ROUND_TRIPS (default 10000 per side), BENCH_WARM_UP
  * (round trips per side before measuring, default 5000), BENCH_BLOCK (round trips per alternating block,
  * default 1000), BENCH_PROCESSES (1, the default: senders and responders of every side share one process and
- * its event loop; 2: the responders run in a child process, as the audio service runs apart from the gateway). Sides run alternately in blocks, so drift on a shared
- * machine hits all alike. Keys live under a unique prefix, removed at the end.
+ * its event loop; 2: the responders run in a child process, as the audio service runs apart from the gateway).
+ * Sides run alternately in blocks, so drift on a shared machine hits all alike. Keys live under a unique prefix,
+ * removed at the end.
  *
  * Besides latency, each side's CPU per round trip: Node's (process.cpuUsage of the senders' process, plus the
  * responders' process when apart) and the Redis server's (INFO cpu, the whole server: approximate when
